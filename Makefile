@@ -1,0 +1,40 @@
+# A fresh clone needs only Python 3.11+ and make: `make site` builds the site, `make test` tests it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check lint schemas golden clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	PIP_CONSTRAINT=constraints.txt $(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+site: $(STAMP)  ## check the content and build site/
+	$(BIN)/briefs build
+
+serve: $(STAMP)  ## preview with live reload on http://127.0.0.1:8000
+	$(BIN)/briefs serve
+
+check: $(STAMP)  ## check the content only
+	$(BIN)/briefs check
+
+lint: $(STAMP)
+	$(BIN)/ruff check builder tests
+	$(BIN)/ruff format --check builder tests
+	$(BIN)/mypy
+
+test: $(STAMP) lint  ## every test
+	$(BIN)/pytest
+
+schemas: $(STAMP)  ## regenerate schemas/ from the models
+	$(BIN)/python -m builder.validate.jsonschema schemas
+
+golden: $(STAMP)  ## refresh the golden pages of the frozen seed corpus
+	$(BIN)/python -m tests.golden
+
+clean:
+	rm -rf site .site-builds build

@@ -1,0 +1,126 @@
+"""The `briefs` command line: argument parsing only; the work is in pipeline and publish."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from builder.diagnostics import Severity, count, format_json, format_text, has_errors
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _root_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--root", type=Path, default=default, metavar="DIR",
+        help="project folder holding mkdocs.yml, seeds/ and briefs/ (default: current folder)",
+    )  # fmt: skip
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefs", description="Research-brief generator.")
+    _root_option(parser, Path("."))
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    _root_option(common, argparse.SUPPRESS)
+
+    check = commands.add_parser("check", parents=[common], help="check all content, build nothing")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
+    build = commands.add_parser("build", parents=[common], help="check, then build site/")
+    build.add_argument("--no-strict", dest="strict", action="store_false",
+                       help="do not fail on MkDocs warnings")  # fmt: skip
+    serve = commands.add_parser("serve", parents=[common], help="preview with live reload")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    render = commands.add_parser("render", parents=[common], help="write the Markdown tree")
+    render.add_argument("--out", type=Path, required=True, metavar="DIR")
+    return parser
+
+
+def _report(diagnostics: list, fmt: str = "text") -> None:  # type: ignore[type-arg]
+    sys.stdout.write(format_json(diagnostics) if fmt == "json" else format_text(diagnostics))
+
+
+def _exit_code(diagnostics: list, strict: bool) -> int:  # type: ignore[type-arg]
+    if has_errors(diagnostics) or (strict and count(diagnostics, Severity.WARNING)):
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def run_check(root: Path, fmt: str, strict: bool) -> int:
+    from builder.pipeline import check
+
+    result = check(root)
+    _report(result.diagnostics, fmt)
+    return _exit_code(result.diagnostics, strict)
+
+
+def run_build(root: Path, strict: bool) -> int:
+    from builder.pipeline import build_pages
+    from builder.publish import publish
+
+    result = build_pages(root)
+    _report(result.diagnostics)
+    if result.analysis is None:
+        print("no site written; the previous site/ is unchanged", file=sys.stderr)
+        return EXIT_CONTENT
+    published = publish(root, result, strict=strict)
+    print(published.message, file=sys.stderr)
+    return EXIT_OK if published.ok else EXIT_CONTENT
+
+
+def run_serve(root: Path, dev_addr: str) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr)
+    return EXIT_OK
+
+
+def run_render(root: Path, out: Path) -> int:
+    from builder.pipeline import build_pages
+    from builder.render.tree import write_tree
+
+    result = build_pages(root)
+    _report(result.diagnostics)
+    if result.analysis is None:
+        return EXIT_CONTENT
+    write_tree(root, result.pages, out)
+    return EXIT_OK
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    if not (root / "seeds").is_dir() and not (root / "briefs").is_dir():
+        print(f"briefs: {root} holds neither seeds/ nor briefs/; use --root DIR", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "check":
+        return run_check(root, args.format, args.strict)
+    if args.command == "build":
+        return run_build(root, args.strict)
+    if args.command == "serve":
+        return run_serve(root, args.dev_addr)
+    return run_render(root, args.out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `briefs` console script; returns the exit code."""
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_OK
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        return dispatch(args)
+    except KeyboardInterrupt:
+        return EXIT_USAGE
+    except Exception as exc:  # an internal error: reported, never a bare traceback
+        print(f"briefs: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

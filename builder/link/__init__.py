@@ -1,0 +1,43 @@
+"""Stage 3: build the linked model (ids resolved, relations in both directions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.diagnostics import Diagnostic
+from builder.link.relations import resolve_relations
+from builder.model import ClaimEntry, EventEntry, Model
+from builder.validate.corpus import ValidatedCorpus
+
+__all__ = ["LinkResult", "link"]
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    model: Model
+    diagnostics: list[Diagnostic]
+
+
+def link(corpus: ValidatedCorpus) -> LinkResult:
+    """Resolve every reference of a validated corpus into the model the pages are built from."""
+    relations, by_actor, problems = resolve_relations(corpus)
+    claims = {
+        f"{a.id}#{c.id}": ClaimEntry(f"{a.id}#{c.id}", a, c)
+        for a in corpus.articles.values()
+        for c in a.record.claims
+    }
+    events = {
+        f"{a.id}#{e.id}": EventEntry(f"{a.id}#{e.id}", a, e)
+        for a in corpus.articles.values()
+        for e in a.record.events
+    }
+    model = Model(
+        articles=dict(sorted(corpus.articles.items())),
+        actors=dict(sorted(corpus.actors.items())),
+        topics=dict(sorted(corpus.topics.items())),
+        relations=relations,
+        claims=dict(sorted(claims.items())),
+        events=dict(sorted(events.items())),
+        relations_by_actor=by_actor,
+    )
+    return LinkResult(model, problems)

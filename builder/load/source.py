@@ -1,0 +1,64 @@
+"""Reading a file's bytes into text safely: size limits, encodings, NUL bytes, symlinks."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from builder.diagnostics import Diagnostic, Location, error
+
+MIB = 1024 * 1024
+YAML_LIMIT = 1 * MIB
+ARTICLE_LIMIT = 5 * MIB
+
+_WIDE_BOMS = {
+    codecs.BOM_UTF32_LE: "UTF-32",
+    codecs.BOM_UTF32_BE: "UTF-32",
+    codecs.BOM_UTF16_LE: "UTF-16",
+    codecs.BOM_UTF16_BE: "UTF-16",
+}
+
+
+def relative_path(root: Path, path: Path) -> str:
+    """The path as shown in diagnostics: relative to the root, with '/'."""
+    return path.relative_to(root).as_posix()
+
+
+def _position_of_byte(data: bytes, index: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, index) + 1
+    line = data.count(b"\n", 0, index) + 1
+    col = len(data[line_start:index].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def _inside_root(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def read_text(root: Path, path: Path, limit: int) -> tuple[str | None, list[Diagnostic]]:
+    """Decode a file as UTF-8 (BOM removed), or explain at the first bad byte why not."""
+    where = Location(relative_path(root, path))
+    if not _inside_root(root, path):
+        return None, [error(where, "outside-root", "file is a link to a place outside the repository")]
+    data = path.read_bytes()
+    if len(data) > limit:
+        message = f"file is {len(data):,} bytes; the limit is {limit:,} bytes"
+        return None, [error(where, "file-too-large", message)]
+    for bom, name in _WIDE_BOMS.items():
+        if data.startswith(bom):
+            return None, [error(where, "not-utf8", f"file is encoded as {name}; save it as UTF-8")]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        at = Location(where.path, *_position_of_byte(data, nul))
+        return None, [error(at, "nul-byte", "file contains a NUL byte")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        at = Location(where.path, *_position_of_byte(data, exc.start))
+        message = f"invalid UTF-8 byte 0x{data[exc.start]:02x}; save the file as UTF-8"
+        return None, [error(at, "not-utf8", message)]
+    return text.removeprefix("\ufeff"), []

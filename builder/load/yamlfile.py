@@ -1,0 +1,241 @@
+"""YAML composed from the C parser's events into a position-keeping tree of strings.
+
+No YAML 1.1 type guessing: every scalar stays a string (only the plain YAML 1.2 null spellings
+become None); anchors, aliases and custom tags are refused; depth and string length are bounded.
+Building the tree from events means an alias is never expanded, so "billion laughs" costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from builder.diagnostics import Diagnostic, Location, error
+
+MAX_DEPTH = 10
+MAX_STRING = 10_000
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+STANDARD_TAGS = frozenset(
+    {"!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+)
+
+
+@dataclass(frozen=True)
+class Scalar:
+    value: str | None
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: list[Node]
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Map:
+    keys: dict[str, Scalar]
+    values: dict[str, Node]
+    line: int
+    col: int
+
+
+Node = Scalar | Seq | Map
+
+
+@dataclass
+class _Composer:
+    path: str
+    events: list[yaml.Event]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    pos: int = 0
+
+    def at(self, mark: yaml.Mark) -> Location:
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def fail(self, mark: yaml.Mark, code: str, message: str) -> None:
+        self.diagnostics.append(error(self.at(mark), code, message))
+
+    def next(self) -> yaml.Event:
+        event = self.events[self.pos]
+        self.pos += 1
+        return event
+
+    def node(self, depth: int) -> Node | None:
+        event = self.next()
+        if isinstance(event, yaml.AliasEvent):
+            self.fail(event.start_mark, "yaml-anchor", "YAML aliases (*name) are not allowed")
+            return None
+        if isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            if not self.acceptable(event, depth):
+                self.skip(event)
+                return None
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(event, depth)
+        assert isinstance(event, yaml.MappingStartEvent)
+        return self.mapping(event, depth)
+
+    def acceptable(self, event: yaml.NodeEvent, depth: int) -> bool:
+        if event.anchor is not None:
+            self.fail(event.start_mark, "yaml-anchor", "YAML anchors (&name) are not allowed")
+            return False
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in STANDARD_TAGS:
+            self.fail(event.start_mark, "yaml-tag", f"YAML tag '{tag}' is not allowed")
+            return False
+        if depth > MAX_DEPTH and isinstance(event, yaml.CollectionStartEvent):
+            message = f"nesting is deeper than {MAX_DEPTH} levels"
+            self.fail(event.start_mark, "too-deep", message)
+            return False
+        return True
+
+    def skip(self, start: yaml.Event) -> None:
+        """Skip past the collection that `start` opened, without building anything."""
+        if not isinstance(start, yaml.CollectionStartEvent):
+            return
+        level = 1
+        while level:
+            event = self.next()
+            if isinstance(event, yaml.CollectionStartEvent):
+                level += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                level -= 1
+
+    def scalar(self, event: yaml.ScalarEvent) -> Scalar:
+        value: str | None = event.value
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        if not event.style and event.implicit[0] and value in NULLS:
+            value = None
+        elif len(event.value) > MAX_STRING:
+            message = f"string is {len(event.value):,} characters; the limit is {MAX_STRING:,}"
+            self.fail(event.start_mark, "string-too-long", message)
+            value = event.value[:MAX_STRING]
+        return Scalar(value, line, col)
+
+    def sequence(self, start: yaml.SequenceStartEvent, depth: int) -> Seq:
+        items: list[Node] = []
+        while not isinstance(self.events[self.pos], yaml.SequenceEndEvent):
+            item = self.node(depth + 1)
+            if item is not None:
+                items.append(item)
+        self.pos += 1
+        return Seq(items, start.start_mark.line + 1, start.start_mark.column + 1)
+
+    def mapping(self, start: yaml.MappingStartEvent, depth: int) -> Map:
+        keys: dict[str, Scalar] = {}
+        values: dict[str, Node] = {}
+        while not isinstance(self.events[self.pos], yaml.MappingEndEvent):
+            key_event = self.events[self.pos]
+            key = self.node(depth + 1)
+            value = self.node(depth + 1)
+            if not isinstance(key, Scalar) or key.value is None:
+                if key is not None:
+                    self.fail(key_event.start_mark, "yaml-key", "a key must be a plain string")
+                continue
+            if key.value in keys:
+                first = keys[key.value].line
+                message = f"duplicate key '{key.value}' (first given on line {first})"
+                self.fail(key_event.start_mark, "duplicate-key", message)
+                continue
+            keys[key.value] = key
+            if value is not None:
+                values[key.value] = value
+        self.pos += 1
+        return Map(keys, values, start.start_mark.line + 1, start.start_mark.column + 1)
+
+
+def _leading_tab(path: str, text: str) -> Diagnostic | None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        tab = line.find("\t", 0, indent)
+        if tab >= 0:
+            message = "tab character in indentation; YAML indents with spaces"
+            return error(Location(path, number, tab + 1), "yaml-tab", message)
+    return None
+
+
+def _parse_events(path: str, text: str) -> tuple[list[yaml.Event], list[Diagnostic]]:
+    try:
+        return list(yaml.parse(text, Loader=yaml.CSafeLoader)), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        return [], [error(Location(path, line, col), "yaml-syntax", f"YAML syntax error: {problem}")]
+    except yaml.YAMLError as exc:
+        return [], [error(Location(path), "yaml-syntax", f"YAML syntax error: {exc}")]
+
+
+def compose(path: str, text: str) -> tuple[Node | None, list[Diagnostic]]:
+    """Parse one YAML document into a tree of positioned strings."""
+    tab = _leading_tab(path, text)
+    if tab is not None:
+        return None, [tab]
+    events, problems = _parse_events(path, text)
+    if problems:
+        return None, problems
+    starts = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
+    if len(starts) > 1:
+        second = events[starts[1]].start_mark
+        where = Location(path, second.line + 1, second.column + 1)
+        return None, [error(where, "yaml-multiple-documents", "file holds more than one YAML document")]
+    if not starts:
+        return None, [error(Location(path), "empty-file", "file is empty")]
+    composer = _Composer(path, events, pos=starts[0] + 1)
+    root = composer.node(depth=1)
+    return root, composer.diagnostics
+
+
+def to_plain(node: Node | None) -> object:
+    """The tree as plain Python values (str, None, list, dict) for schema validation."""
+    if node is None or isinstance(node, Scalar):
+        return None if node is None else node.value
+    if isinstance(node, Seq):
+        return [to_plain(item) for item in node.items]
+    return {key: to_plain(node.values.get(key)) for key in node.keys}
+
+
+def locate(node: Node | None, path: tuple[str | int, ...], fallback: Location) -> Location:
+    """The position of the deepest node along `path` (a missing key points at its mapping)."""
+    if node is None:
+        return fallback
+    here = Location(fallback.path, node.line, node.col)
+    if not path:
+        return here
+    step, rest = path[0], path[1:]
+    if isinstance(node, Map) and isinstance(step, str) and step in node.keys:
+        child = node.values.get(step)
+        return locate(child, rest, here) if child is not None else _key_at(node, step, here)
+    if isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node.items):
+        return locate(node.items[step], rest, here)
+    return here
+
+
+def locate_key(node: Node | None, path: tuple[str | int, ...], fallback: Location) -> Location:
+    """The position of the key that ends `path`, rather than of its value."""
+    parent = locate(node, path[:-1], fallback)
+    holder = _walk(node, path[:-1])
+    if isinstance(holder, Map) and path and isinstance(path[-1], str) and path[-1] in holder.keys:
+        return _key_at(holder, path[-1], parent)
+    return fallback
+
+
+def _walk(node: Node | None, path: tuple[str | int, ...]) -> Node | None:
+    for step in path:
+        if isinstance(node, Map) and isinstance(step, str):
+            node = node.values.get(step)
+        elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node.items):
+            node = node.items[step]
+        else:
+            return None
+    return node
+
+
+def _key_at(node: Map, key: str, fallback: Location) -> Location:
+    scalar = node.keys[key]
+    return Location(fallback.path, scalar.line, scalar.col)

@@ -1,0 +1,60 @@
+"""The thin MkDocs hook: run the pipeline, hand its pages to MkDocs as virtual files.
+
+Nothing is written into a source folder; `seeds/`, `briefs/` and `templates/` are watched through
+`watch:` in mkdocs.yml, so `mkdocs serve` rebuilds when content changes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from builder.diagnostics import format_text
+from builder.pipeline import BuildResult, build_pages
+
+log = logging.getLogger("mkdocs.hooks.briefs")
+
+# Results computed by `briefs build` before it starts MkDocs, so the pipeline runs once per build.
+_prepared: dict[Path, BuildResult] = {}
+_current: dict[str, BuildResult] = {}
+
+
+def prepare(root: Path, result: BuildResult) -> None:
+    """Hand an already computed result to the next MkDocs build of `root`."""
+    _prepared[root.resolve()] = result
+
+
+def source_date_epoch(result: BuildResult) -> int | None:
+    """Seconds since 1970 at midnight UTC of the newest content date."""
+    if result.analysis is None or result.analysis.as_of is None:
+        return None
+    return calendar.timegm(result.analysis.as_of.timetuple())
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    result = _prepared.pop(root, None) or build_pages(root)
+    if result.analysis is None:
+        raise PluginError("content errors:\n" + format_text(result.diagnostics))
+    for diagnostic in result.diagnostics:
+        log.info(diagnostic.render())
+    epoch = source_date_epoch(result)
+    if epoch is not None:
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
+    _current[config.config_file_path] = result
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    result = _current[config.config_file_path]
+    for page in result.pages:
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"docs/{page.path} would hide a generated page; rename it")
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files

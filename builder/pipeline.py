@@ -1,0 +1,59 @@
+"""The only place that knows the stage order: load -> validate -> link -> analyze -> render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.analyze import Analysis, analyze
+from builder.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from builder.link import link
+from builder.load.corpus import load_corpus
+from builder.render import Page, render
+from builder.validate import validate
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def templates_dir(root: Path) -> Path:
+    """The page templates: the root's own, else the ones shipped beside the builder."""
+    own = root / "templates" / "pages"
+    return own if own.is_dir() else PACKAGE_ROOT / "templates" / "pages"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    diagnostics: list[Diagnostic]
+    analysis: Analysis | None
+
+    @property
+    def ok(self) -> bool:
+        return self.analysis is not None and not has_errors(self.diagnostics)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    diagnostics: list[Diagnostic]
+    analysis: Analysis | None
+    pages: list[Page]
+
+
+def check(root: Path) -> CheckResult:
+    """Load, validate, link and analyze; stops before a stage whose input has errors."""
+    corpus = validate(load_corpus(root))
+    diagnostics = list(corpus.diagnostics)
+    if has_errors(diagnostics):
+        return CheckResult(sort_diagnostics(diagnostics), None)
+    linked = link(corpus)
+    diagnostics += linked.diagnostics
+    if has_errors(diagnostics):
+        return CheckResult(sort_diagnostics(diagnostics), None)
+    return CheckResult(sort_diagnostics(diagnostics), analyze(linked.model))
+
+
+def build_pages(root: Path) -> BuildResult:
+    """Every stage up to the Markdown pages; no pages when there are content errors."""
+    result = check(root)
+    if not result.ok or result.analysis is None:
+        return BuildResult(result.diagnostics, None, [])
+    return BuildResult(result.diagnostics, result.analysis, render(result.analysis, templates_dir(root)))

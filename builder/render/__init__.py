@@ -1,0 +1,26 @@
+"""Stage 5: Jinja2 templates to Markdown pages, each page a pure function of the analysis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.analyze import Analysis
+from builder.render.env import make_environment
+from builder.render.page import Page
+from builder.render.pages.actor import render_actor
+from builder.render.pages.article import render_article
+from builder.render.pages.sections import render_home, render_sections
+from builder.render.pages.topic import render_topic
+
+__all__ = ["Page", "render"]
+
+
+def render(analysis: Analysis, templates: Path) -> list[Page]:
+    """Every generated page, sorted by path."""
+    env = make_environment(templates)
+    model = analysis.model
+    pages = [render_home(env, analysis), *render_sections(env, analysis)]
+    pages += [render_topic(env, analysis, topic) for topic in model.topics.values()]
+    pages += [render_actor(env, analysis, actor) for actor in model.actors.values()]
+    pages += [render_article(env, analysis, article) for article in model.articles.values()]
+    return sorted(pages, key=lambda page: page.path)

@@ -1,0 +1,87 @@
+"""The Jinja environment: every value printed into a page is escaped unless marked as Markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from builder.analyze import Analysis
+from builder.render import urls
+from builder.render.markdown import escape_inline, prose
+from builder.validate.vocabulary import CREDIBILITY_WORDS, RELIABILITY_WORDS
+
+
+_URL_UNSAFE = str.maketrans({c: f"%{ord(c):02X}" for c in "()<>\"' \\`*_[]{}"})
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return escape_inline(value)
+
+
+def make_environment(templates: Path) -> jinja2.Environment:
+    """Templates are trusted; content only ever arrives as variables, never as template source."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["prose"] = prose
+    env.filters["text"] = escape_inline
+    env.globals["credibility_words"] = CREDIBILITY_WORDS
+    env.globals["reliability_words"] = RELIABILITY_WORDS
+    return env
+
+
+@dataclass(frozen=True)
+class Links:
+    """Link builders bound to the page being rendered."""
+
+    page: str
+    analysis: Analysis
+
+    def href(self, to_page: str, anchor: str | None = None) -> Markup:
+        return Markup(urls.relative(self.page, to_page, anchor))
+
+    def to(self, text: object, to_page: str, anchor: str | None = None) -> Markup:
+        return Markup(f"[{escape_inline(text)}]({self.href(to_page, anchor)})")
+
+    def actor(self, actor_id: str) -> Markup:
+        return self.to(self.analysis.model.actor_name(actor_id), urls.actor(actor_id))
+
+    def article(self, article_id: str) -> Markup:
+        record = self.analysis.model.articles[article_id].record
+        return self.to(record.title, urls.article(article_id))
+
+    def topic(self, topic_id: str) -> Markup:
+        return self.to(self.analysis.model.topics[topic_id].record.title, urls.topic(topic_id))
+
+    def claim(self, ref: str, text: object | None = None) -> Markup:
+        entry = self.analysis.model.claims[ref]
+        page, anchor = urls.claim_ref(ref)
+        return self.to(entry.claim.text if text is None else text, page, anchor)
+
+    def event(self, ref: str) -> Markup:
+        entry = self.analysis.model.events[ref]
+        page, anchor = urls.event_ref(ref)
+        return self.to(entry.event.what, page, anchor)
+
+    def external(self, text: object, url: str) -> Markup:
+        """A link out; only http(s) addresses ever get here (the schema enforces it)."""
+        if not url.startswith(("https://", "http://")):
+            return escape_inline(text)
+        safe = url.translate(_URL_UNSAFE)
+        return Markup(f"[{escape_inline(text)}]({safe})")

@@ -1,0 +1,34 @@
+"""Escaping contributor text for Markdown, so content is always shown as literal text."""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from markupsafe import Markup
+
+# Characters Python-Markdown (with the tables extension) lets a backslash escape.
+_ALWAYS = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_LINE_START = re.compile(r"^(\s*)([-.:>=~])")
+_NUMBERED = re.compile(r"^(\s*[0-9]+)\.")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def escape_inline(value: object) -> Markup:
+    """Plain text made safe to place anywhere in a Markdown line."""
+    text = " ".join(str(value).split())
+    text = _ALWAYS.sub(r"\\\1", text)
+    text = "".join(_HTML.get(char, char) for char in text)
+    # A leading '-', '.', ':' or '=' could start a list, a definition or a heading underline.
+    text = _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text)
+    text = _NUMBERED.sub(r"\1\\.", text)
+    return Markup(text)
+
+
+def prose(value: str) -> Markup:
+    """Contributor Markdown (summaries): formatting kept, raw HTML removed, extensions inert."""
+    cleaned = nh3.clean(value, tags=set(), attributes={}, strip_comments=True)
+    # Attribute lists and snippet markers must not reach Markdown extensions.
+    cleaned = cleaned.replace("{", "\\{").replace("}", "\\}")
+    cleaned = re.sub(r"^(\s*)-{2,}8<", r"\1\\-\\-8<", cleaned, flags=re.MULTILINE)
+    return Markup(cleaned.strip())

@@ -1,0 +1,48 @@
+"""A generated page and the pagination every long list goes through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page: its source path under docs and its content."""
+
+    path: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One page of a paginated list, with links to its neighbours."""
+
+    number: int
+    total: int
+    items: Sequence[object]
+    path: str
+    previous: str | None
+    next: str | None
+
+
+def paginate(items: Sequence[T], path_of: Callable[[int], str]) -> list[Chunk]:
+    """Split a list into pages of at most PAGE_SIZE entries (one empty page for an empty list)."""
+    total = max(1, -(-len(items) // PAGE_SIZE))
+    chunks = []
+    for number in range(1, total + 1):
+        chunks.append(
+            Chunk(
+                number,
+                total,
+                items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+                path_of(number),
+                path_of(number - 1) if number > 1 else None,
+                path_of(number + 1) if number < total else None,
+            )
+        )
+    return chunks

@@ -1,0 +1,115 @@
+"""Section pages (topics, actors, articles) and the paginated bucket indexes under /index/."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from builder.analyze import Analysis
+from builder.render import urls
+from builder.render.env import Links
+from builder.render.page import Page, paginate
+
+HOME_TOPICS = 20
+HOME_ARTICLES = 10
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """One bucket of a section (a type, a status, a month) and the ids in it."""
+
+    title: str
+    parts: tuple[str, ...]
+    ids: list[str]
+
+
+def _buckets(groups: dict[tuple[str, ...], list[str]], title: Callable[[tuple[str, ...]], str]) -> list[Bucket]:
+    return [Bucket(title(key), key, sorted(groups[key])) for key in sorted(groups)]
+
+
+def topic_buckets(analysis: Analysis) -> list[Bucket]:
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for topic in analysis.model.topics.values():
+        groups[("topics", topic.record.status)].append(topic.id)
+    return _buckets(groups, lambda key: f"{key[1].capitalize()} topics")
+
+
+def actor_buckets(analysis: Analysis) -> list[Bucket]:
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for actor in analysis.model.actors.values():
+        groups[("actors", actor.record.type)].append(actor.id)
+    return _buckets(groups, lambda key: f"Actors: {key[1].replace('-', ' ')}")
+
+
+def article_buckets(analysis: Analysis) -> list[Bucket]:
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for article in analysis.model.articles.values():
+        day = article.record.published
+        groups[("articles", f"{day.year:04d}", f"{day.month:02d}")].append(article.id)
+    buckets = _buckets(groups, lambda key: f"Articles published {key[1]}-{key[2]}")
+    return list(reversed(buckets))
+
+
+def _bucket_pages(env: jinja2.Environment, analysis: Analysis, bucket: Bucket, link: str) -> list[Page]:
+    template = env.get_template("bucket.md.j2")
+    pages = []
+    for chunk in paginate(bucket.ids, lambda n: urls.index_page(*bucket.parts, page=n)):
+        links = Links(chunk.path, analysis)
+        entries = [getattr(links, link)(item) for item in chunk.items]
+        markdown = template.render(bucket=bucket, chunk=chunk, entries=entries, links=links)
+        pages.append(Page(chunk.path, markdown))
+    return pages
+
+
+def _section(
+    env: jinja2.Environment, analysis: Analysis, path: str, title: str, intro: str,
+    buckets: list[Bucket], link: str,
+) -> list[Page]:  # fmt: skip
+    links = Links(path, analysis)
+    listing = [(b, links.to(b.title, urls.index_page(*b.parts))) for b in buckets]
+    markdown = env.get_template("section.md.j2").render(
+        title=title, intro=intro, buckets=listing, links=links
+    )
+    pages = [Page(path, markdown)]
+    for bucket in buckets:
+        pages += _bucket_pages(env, analysis, bucket, link)
+    return pages
+
+
+def render_sections(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
+    """The three section pages, each linking its buckets, and every bucket's pages."""
+    return [
+        *_section(env, analysis, urls.TOPICS, "Topics",
+                  "Briefs on each question the project follows, bottom line first.",
+                  topic_buckets(analysis), "topic"),
+        *_section(env, analysis, urls.ACTORS, "Actors",
+                  "Profiles of the states, groups, people and outlets the sources name.",
+                  actor_buckets(analysis), "actor"),
+        *_section(env, analysis, urls.ARTICLES, "Articles",
+                  "The source articles, by month of publication.",
+                  article_buckets(analysis), "article"),
+    ]  # fmt: skip
+
+
+def render_home(env: jinja2.Environment, analysis: Analysis) -> Page:
+    model = analysis.model
+    links = Links(urls.HOME, analysis)
+    active = [t for t in model.topics.values() if t.record.status == "active"]
+    active.sort(key=lambda t: (t.record.updated, t.id), reverse=True)
+    newest = sorted(model.articles.values(), key=lambda a: (a.record.published, a.id), reverse=True)
+    markdown = env.get_template("home.md.j2").render(
+        analysis=analysis,
+        links=links,
+        topics=active[:HOME_TOPICS],
+        more_topics=len(active) > HOME_TOPICS,
+        articles=newest[:HOME_ARTICLES],
+        sections=Markup(
+            f"{links.to('all topics', urls.TOPICS)}, {links.to('all actors', urls.ACTORS)}, "
+            f"{links.to('all articles', urls.ARTICLES)}"
+        ),
+    )
+    return Page(urls.HOME, markdown)

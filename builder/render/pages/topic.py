@@ -1,0 +1,43 @@
+"""Topic pages: the brief, bottom line first."""
+
+from __future__ import annotations
+
+import jinja2
+
+from builder.analyze import Analysis, deadline_state
+from builder.render import urls
+from builder.render.env import Links
+from builder.render.page import Page
+from builder.validate.corpus import ValidTopic
+
+
+def cited_claims(topic: ValidTopic) -> list[str]:
+    """Every claim the topic rests on, in first-cited order."""
+    refs = [ref for j in topic.record.key_judgments for ref in j.claims]
+    refs += [ref for d in topic.record.deadlines for ref in d.claims]
+    return list(dict.fromkeys(refs))
+
+
+def endnotes(analysis: Analysis, claims: list[str]) -> list[str]:
+    """Source articles numbered in the order the brief first cites them."""
+    return list(dict.fromkeys(analysis.model.claims[ref].article.id for ref in claims))
+
+
+def render_topic(env: jinja2.Environment, analysis: Analysis, topic: ValidTopic) -> Page:
+    path = urls.topic(topic.id)
+    claims = cited_claims(topic)
+    sources = endnotes(analysis, claims)
+    as_of = analysis.as_of
+    states = {d.id: deadline_state(d, as_of) for d in topic.record.deadlines} if as_of else {}
+    markdown = env.get_template("topic.md.j2").render(
+        topic=topic,
+        record=topic.record,
+        links=Links(path, analysis),
+        analysis=analysis,
+        claims=[analysis.model.claims[ref] for ref in claims],
+        sources=sources,
+        note_number={article: n for n, article in enumerate(sources, start=1)},
+        deadline_states=states,
+        urls=urls,
+    )
+    return Page(path, markdown)

@@ -1,0 +1,68 @@
+"""The one module that knows where every page lives and how pages link to each other.
+
+Pages are Markdown source paths (`actors/iran.md`); links between them are relative `.md` paths,
+which MkDocs checks in strict mode and which survive publishing under a sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+TOPICS = "topics/index.md"
+ACTORS = "actors/index.md"
+ARTICLES = "articles/index.md"
+
+
+def topic(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def actor(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def article(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def index_page(*parts: str, page: int = 1) -> str:
+    """An index or bucket page under /index/; page 2 onwards in a numbered sub-folder."""
+    base = "/".join(("index", *parts))
+    return f"{base}.md" if page == 1 else f"{base}/{page}.md"
+
+
+def claim_anchor(claim_id: str) -> str:
+    return f"claim-{claim_id}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"event-{event_id}"
+
+
+def judgment_anchor(judgment_id: str) -> str:
+    return f"judgment-{judgment_id}"
+
+
+def deadline_anchor(deadline_id: str) -> str:
+    return f"deadline-{deadline_id}"
+
+
+def claim_ref(ref: str) -> tuple[str, str]:
+    """The page and anchor of a '<article>#<claim>' reference."""
+    article_id, claim_id = ref.split("#", 1)
+    return article(article_id), claim_anchor(claim_id)
+
+
+def event_ref(ref: str) -> tuple[str, str]:
+    article_id, event_id = ref.split("#", 1)
+    return article(article_id), event_anchor(event_id)
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative Markdown link from one page source to another (or to an anchor on it)."""
+    if to_page == from_page:
+        target = ""
+    else:
+        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target

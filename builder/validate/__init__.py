@@ -1,0 +1,52 @@
+"""Stage 2: schema and cross-reference checks, producing the validated corpus."""
+
+from __future__ import annotations
+
+from builder.diagnostics import Diagnostic, Location, error
+from builder.load.corpus import RawCorpus
+from builder.validate.articles import check_article, duplicate_item_ids
+from builder.validate.corpus import Source, ValidActor, ValidatedCorpus, ValidTopic
+from builder.validate.models import ActorRecord, ArticleRecord, TopicRecord
+from builder.validate.references import check_references
+from builder.validate.schema import check_record
+
+__all__ = ["ValidatedCorpus", "validate"]
+
+
+def _formerly_clashes(corpus: ValidatedCorpus) -> list[Diagnostic]:
+    owners: dict[str, str] = {}
+    problems = []
+    for actor in corpus.actors.values():
+        for old in actor.record.formerly:
+            if old in owners:
+                message = f"former id '{old}' is also claimed by actor '{owners[old]}'"
+                problems.append(error(actor.source.at("formerly"), "formerly-taken", message))
+            owners.setdefault(old, actor.id)
+    return problems
+
+
+def validate(raw: RawCorpus) -> ValidatedCorpus:
+    """Check every raw record against its schema, then every reference between records."""
+    corpus = ValidatedCorpus(diagnostics=list(raw.diagnostics))
+    for record in raw.actors:
+        actor, problems = check_record(record, ActorRecord)
+        corpus.diagnostics += problems
+        if actor is not None:
+            corpus.actors[record.id] = ValidActor(record.id, Source(record.path, record.root), actor)
+    for record in raw.topics:
+        topic, problems = check_record(record, TopicRecord)
+        corpus.diagnostics += problems
+        if topic is not None:
+            source = Source(record.path, record.root)
+            corpus.diagnostics += duplicate_item_ids(source, "key_judgments", topic.key_judgments)
+            corpus.diagnostics += duplicate_item_ids(source, "deadlines", topic.deadlines)
+            corpus.topics[record.id] = ValidTopic(record.id, source, topic)
+    for raw_article in raw.articles:
+        sidecar, problems = check_record(raw_article.record, ArticleRecord)
+        corpus.diagnostics += problems
+        if sidecar is not None:
+            article, article_problems = check_article(raw_article, sidecar)
+            corpus.diagnostics += article_problems
+            corpus.articles[article.id] = article
+    corpus.diagnostics += _formerly_clashes(corpus) + check_references(corpus)
+    return corpus

@@ -1,0 +1,77 @@
+"""Article-level checks: the text model, strip lines, quotes, and item ids."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from builder.diagnostics import Diagnostic, error, warning
+from builder.load.corpus import RawArticle
+from builder.load.text import split_paragraphs
+from builder.validate.corpus import Source, ValidArticle
+from builder.validate.models import ArticleRecord, Claim, Event, Item
+from builder.validate.quotes import QuoteSpan, locate_quote
+
+
+def duplicate_item_ids(source: Source, section: str, items: Sequence[Item]) -> list[Diagnostic]:
+    """Item ids are unique within their file."""
+    seen: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        if item.id in seen:
+            first = source.at(section, seen[item.id], "id").line
+            message = f"duplicate id '{item.id}' in {section} (first used on line {first})"
+            problems.append(error(source.at(section, index, "id"), "duplicate-id", message))
+        seen.setdefault(item.id, index)
+    return problems
+
+
+def _check_quotes(
+    source: Source, article: ValidArticle, section: str, items: Sequence[Claim | Event]
+) -> tuple[dict[str, QuoteSpan], list[Diagnostic]]:
+    spans: dict[str, QuoteSpan] = {}
+    problems: list[Diagnostic] = []
+    for index, item in enumerate(items):
+        if item.quote is None:
+            continue
+        at = source.at(section, index, "quote")
+        result = locate_quote(item.quote, article.text)
+        if result.span is not None:
+            spans[item.id] = result.span
+        if result.spans_paragraphs:
+            numbers = ", ".join(f"#p{n}" for n in result.spans_paragraphs)
+            message = f"quote runs across paragraphs {numbers}; quote within one paragraph"
+            problems.append(error(at, "quote-spans-paragraphs", message))
+        elif result.span is None:
+            message = f"quote not found in {article.text_path}; copy it verbatim from the text"
+            problems.append(error(at, "quote-not-found", message))
+        elif result.other_paragraphs:
+            others = ", ".join(f"#p{n}" for n in result.other_paragraphs)
+            message = f"quote occurs more than once (also {others}); anchored at #p{result.span.paragraph}"
+            problems.append(warning(at, "quote-ambiguous", message))
+    return spans, problems
+
+
+def _unused_strip(source: Source, record: ArticleRecord, article: ValidArticle) -> list[Diagnostic]:
+    lines = {p.text.strip() for p in article.text.paragraphs}
+    return [
+        warning(source.at("strip", i), "strip-unmatched", f"strip entry matches no line: '{entry}'")
+        for i, entry in enumerate(record.strip)
+        if entry.strip() not in lines
+    ]
+
+
+def check_article(
+    raw: RawArticle, record: ArticleRecord
+) -> tuple[ValidArticle, list[Diagnostic]]:
+    """Split the text into paragraphs and verify every quote and item id of one article."""
+    source = Source(raw.record.path, raw.record.root)
+    text = split_paragraphs(raw.text, record.dek, frozenset(s.strip() for s in record.strip))
+    article = ValidArticle(raw.record.id, source, raw.text_path, record, text, {}, {})
+    problems = duplicate_item_ids(source, "claims", record.claims)
+    problems += duplicate_item_ids(source, "events", record.events)
+    problems += _unused_strip(source, record, article)
+    claim_quotes, claim_problems = _check_quotes(source, article, "claims", record.claims)
+    event_quotes, event_problems = _check_quotes(source, article, "events", record.events)
+    article.claim_quotes.update(claim_quotes)
+    article.event_quotes.update(event_quotes)
+    return article, problems + claim_problems + event_problems

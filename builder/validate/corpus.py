@@ -1,0 +1,62 @@
+"""The validated corpus: every record that passed its schema, with its text and quote spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from builder.diagnostics import Diagnostic, Location
+from builder.load.text import ArticleText
+from builder.load.yamlfile import Node, locate
+from builder.validate.models import ActorRecord, ArticleRecord, TopicRecord
+from builder.validate.quotes import QuoteSpan
+
+
+@dataclass(frozen=True)
+class Source:
+    """A record's file and parsed tree, to locate any of its values."""
+
+    path: str
+    node: Node | None
+
+    def at(self, *loc: str | int) -> Location:
+        return locate(self.node, loc, Location(self.path))
+
+
+@dataclass(frozen=True)
+class ValidArticle:
+    id: str
+    source: Source
+    text_path: str
+    record: ArticleRecord
+    text: ArticleText
+    claim_quotes: dict[str, QuoteSpan]
+    event_quotes: dict[str, QuoteSpan]
+
+
+@dataclass(frozen=True)
+class ValidActor:
+    id: str
+    source: Source
+    record: ActorRecord
+
+
+@dataclass(frozen=True)
+class ValidTopic:
+    id: str
+    source: Source
+    record: TopicRecord
+
+
+@dataclass
+class ValidatedCorpus:
+    articles: dict[str, ValidArticle] = field(default_factory=dict)
+    actors: dict[str, ValidActor] = field(default_factory=dict)
+    topics: dict[str, ValidTopic] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def claim_ids(self) -> set[str]:
+        """Every claim as '<article>#<claim>'."""
+        return {f"{a.id}#{c.id}" for a in self.articles.values() for c in a.record.claims}
+
+    def event_ids(self) -> set[str]:
+        return {f"{a.id}#{e.id}" for a in self.articles.values() for e in a.record.events}

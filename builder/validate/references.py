@@ -1,0 +1,135 @@
+"""Cross-reference checks: every id a record names must exist, with did-you-mean suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from builder.diagnostics import Diagnostic, Location, error, with_suggestion
+from builder.validate.corpus import Source, ValidatedCorpus
+from builder.validate.schema import closest
+
+
+@dataclass(frozen=True)
+class Namespace:
+    """The ids one kind of reference may name, and how to speak of them."""
+
+    what: str
+    known: frozenset[str]
+
+    def check(self, value: str, at: Location) -> list[Diagnostic]:
+        if value in self.known:
+            return []
+        hint = closest(value, self.known)
+        message = with_suggestion(f"unknown {self.what} '{value}'", hint)
+        return [error(at, "unknown-reference", message, hint)]
+
+    def check_all(self, values: Iterable[str], source: Source, *loc: str | int) -> list[Diagnostic]:
+        problems: list[Diagnostic] = []
+        for index, value in enumerate(values):
+            problems += self.check(value, source.at(*loc, index))
+        return problems
+
+
+@dataclass(frozen=True)
+class Namespaces:
+    actors: Namespace
+    outlets: Namespace
+    states: Namespace
+    articles: Namespace
+    topics: Namespace
+    claims: Namespace
+    events: Namespace
+
+
+def namespaces(corpus: ValidatedCorpus) -> Namespaces:
+    actors = corpus.actors
+    return Namespaces(
+        actors=Namespace("actor", frozenset(actors)),
+        outlets=Namespace(
+            "media outlet",
+            frozenset(i for i, a in actors.items() if a.record.type == "media-outlet"),
+        ),
+        states=Namespace("state", frozenset(i for i, a in actors.items() if a.record.type == "state")),
+        articles=Namespace("article", frozenset(corpus.articles)),
+        topics=Namespace("topic", frozenset(corpus.topics)),
+        claims=Namespace("claim", frozenset(corpus.claim_ids())),
+        events=Namespace("event", frozenset(corpus.event_ids())),
+    )
+
+
+def _local(ref: str, article_id: str) -> str:
+    """A same-article reference ('claim') written out in full ('article#claim')."""
+    return ref if "#" in ref else f"{article_id}#{ref}"
+
+
+def check_article_refs(corpus: ValidatedCorpus, ns: Namespaces) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    for article in corpus.articles.values():
+        record, source = article.record, article.source
+        problems += ns.outlets.check(record.outlet, source.at("outlet"))
+        problems += ns.articles.check_all(record.cites, source, "cites")
+        for key, target in record.resolve.items():
+            if target is not None:
+                problems += ns.actors.check(target, source.at("resolve", key))
+        for i, claim in enumerate(record.claims):
+            if claim.source is not None:
+                problems += ns.outlets.check(claim.source, source.at("claims", i, "source"))
+            problems += ns.outlets.check_all(claim.via, source, "claims", i, "via")
+            problems += ns.actors.check_all(claim.actors, source, "claims", i, "actors")
+            problems += ns.claims.check_all(claim.same_as, source, "claims", i, "same_as")
+            local = [_local(r, article.id) for r in claim.contradicts]
+            problems += ns.claims.check_all(local, source, "claims", i, "contradicts")
+            if claim.superseded_by is not None:
+                at = source.at("claims", i, "superseded_by")
+                problems += ns.claims.check(_local(claim.superseded_by, article.id), at)
+        for i, event in enumerate(record.events):
+            problems += ns.actors.check_all(event.actors, source, "events", i, "actors")
+    return problems
+
+
+def check_actor_refs(corpus: ValidatedCorpus, ns: Namespaces) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    for actor in corpus.actors.values():
+        record, source = actor.record, actor.source
+        if record.country is not None:
+            problems += ns.states.check(record.country, source.at("country"))
+        if record.reliability is not None and record.type != "media-outlet":
+            message = f"reliability applies to media outlets only, not to a {record.type}"
+            problems.append(error(source.at("reliability"), "reliability-not-outlet", message))
+        for old in record.formerly:
+            if old in corpus.actors:
+                message = f"former id '{old}' is the id of another actor"
+                problems.append(error(source.at("formerly"), "formerly-taken", message))
+        for i, relation in enumerate(record.relations):
+            problems += ns.actors.check(relation.target, source.at("relations", i, "target"))
+            problems += ns.claims.check_all(relation.claims, source, "relations", i, "claims")
+            if relation.target == actor.id:
+                message = f"relation '{relation.type}' points at the actor itself"
+                problems.append(error(source.at("relations", i, "target"), "self-relation", message))
+    return problems
+
+
+def check_topic_refs(corpus: ValidatedCorpus, ns: Namespaces) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    for topic in corpus.topics.values():
+        record, source = topic.record, topic.source
+        problems += ns.actors.check_all(record.actors, source, "actors")
+        problems += ns.topics.check_all(record.related, source, "related")
+        problems += ns.events.check_all(record.events, source, "events")
+        for i, judgment in enumerate(record.key_judgments):
+            problems += ns.claims.check_all(judgment.claims, source, "key_judgments", i, "claims")
+        for i, deadline in enumerate(record.deadlines):
+            problems += ns.claims.check_all(deadline.claims, source, "deadlines", i, "claims")
+            if deadline.start is not None and deadline.due < deadline.start:
+                message = f"deadline is due ({deadline.due}) before it starts ({deadline.start})"
+                problems.append(error(source.at("deadlines", i, "due"), "date-order", message))
+    return problems
+
+
+def check_references(corpus: ValidatedCorpus) -> list[Diagnostic]:
+    """Every reference in every record, checked against the ids that exist."""
+    ns = namespaces(corpus)
+    return (
+        check_article_refs(corpus, ns) + check_actor_refs(corpus, ns) + check_topic_refs(corpus, ns)
+    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from builder.diagnostics import Diagnostic, Location, error, warning
+from builder.diagnostics import Diagnostic, Location, error, has_errors, warning
 from builder.load.source import ARTICLE_LIMIT, YAML_LIMIT, read_text, relative_path
 from builder.load.text import normalise_line_ends
 from builder.load.yamlfile import Node, compose
@@ -53,6 +53,8 @@ class RawCorpus:
     actors: list[RawRecord] = field(default_factory=list)
     topics: list[RawRecord] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Files that exist but could not be read: references to them are not reported as unknown.
+    broken: set[tuple[Kind, str]] = field(default_factory=set)
 
 
 def check_id(identifier: str, at: Location, what: str) -> list[Diagnostic]:
@@ -90,8 +92,9 @@ def _read_yaml(root: Path, path: Path, kind: Kind) -> tuple[RawRecord | None, li
         return None, problems
     text = normalise_line_ends(text)
     node, parse_problems = compose(rel, text)
-    problems = _modeline(kind, rel, text) + parse_problems
-    return RawRecord(kind, path.stem, rel, node), problems
+    if has_errors(parse_problems):
+        return None, parse_problems
+    return RawRecord(kind, path.stem, rel, node), _modeline(kind, rel, text) + parse_problems
 
 
 def _records(root: Path, kind: Kind, corpus: RawCorpus) -> list[RawRecord]:
@@ -110,6 +113,8 @@ def _records(root: Path, kind: Kind, corpus: RawCorpus) -> list[RawRecord]:
         corpus.diagnostics.extend(problems)
         if record is not None:
             records.append(record)
+        elif ID_PATTERN.match(path.stem):
+            corpus.broken.add((kind, path.stem))
     return records
 
 
@@ -130,7 +135,9 @@ def _articles(root: Path, sidecars: list[RawRecord], corpus: RawCorpus) -> None:
             continue
         text, problems = read_text(root, path, ARTICLE_LIMIT)
         corpus.diagnostics.extend(problems)
-        if text is not None:
+        if text is None:
+            corpus.broken.add((Kind.ARTICLE, record.id))
+        else:
             rel = relative_path(root, path)
             corpus.articles.append(RawArticle(record, normalise_line_ends(text), rel))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.diagnostics import Diagnostic, Location, error
+from builder.diagnostics import Diagnostic, error
 from builder.load.corpus import RawCorpus
 from builder.validate.articles import check_article, duplicate_item_ids
 from builder.validate.corpus import Source, ValidActor, ValidatedCorpus, ValidTopic
@@ -27,16 +27,20 @@ def _formerly_clashes(corpus: ValidatedCorpus) -> list[Diagnostic]:
 
 def validate(raw: RawCorpus) -> ValidatedCorpus:
     """Check every raw record against its schema, then every reference between records."""
-    corpus = ValidatedCorpus(diagnostics=list(raw.diagnostics))
+    corpus = ValidatedCorpus(diagnostics=list(raw.diagnostics), broken=set(raw.broken))
     for record in raw.actors:
         actor, problems = check_record(record, ActorRecord)
         corpus.diagnostics += problems
-        if actor is not None:
+        if actor is None:
+            corpus.broken.add(("actor", record.id))
+        else:
             corpus.actors[record.id] = ValidActor(record.id, Source(record.path, record.root), actor)
     for record in raw.topics:
         topic, problems = check_record(record, TopicRecord)
         corpus.diagnostics += problems
-        if topic is not None:
+        if topic is None:
+            corpus.broken.add(("topic", record.id))
+        else:
             source = Source(record.path, record.root)
             corpus.diagnostics += duplicate_item_ids(source, "key_judgments", topic.key_judgments)
             corpus.diagnostics += duplicate_item_ids(source, "deadlines", topic.deadlines)
@@ -44,7 +48,9 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
     for raw_article in raw.articles:
         sidecar, problems = check_record(raw_article.record, ArticleRecord)
         corpus.diagnostics += problems
-        if sidecar is not None:
+        if sidecar is None:
+            corpus.broken.add(("article", raw_article.record.id))
+        else:
             article, article_problems = check_article(raw_article, sidecar)
             corpus.diagnostics += article_problems
             corpus.articles[article.id] = article

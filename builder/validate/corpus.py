@@ -53,6 +53,11 @@ class ValidatedCorpus:
     actors: dict[str, ValidActor] = field(default_factory=dict)
     topics: dict[str, ValidTopic] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    broken: set[tuple[str, str]] = field(default_factory=set)
+
+    def broken_ids(self, kind: str) -> frozenset[str]:
+        """Ids of files of this kind that exist but failed to load or validate."""
+        return frozenset(identifier for k, identifier in self.broken if k == kind)
 
     def claim_ids(self) -> set[str]:
         """Every claim as '<article>#<claim>'."""

@@ -16,10 +16,17 @@ class Namespace:
 
     what: str
     known: frozenset[str]
+    # Ids whose files exist but are broken (already reported): not unknown, just unchecked.
+    unchecked: frozenset[str] = frozenset()
+    # For a namespace of one actor type: every actor's type, to say what a wrong one is instead.
+    types: dict[str, str] | None = None
 
     def check(self, value: str, at: Location) -> list[Diagnostic]:
-        if value in self.known:
+        if value in self.known or value.split("#", 1)[0] in self.unchecked:
             return []
+        if self.types and value in self.types:
+            message = f"'{value}' is a {self.types[value]}, not a {self.what}"
+            return [error(at, "wrong-actor-type", message)]
         hint = closest(value, self.known)
         message = with_suggestion(f"unknown {self.what} '{value}'", hint)
         return [error(at, "unknown-reference", message, hint)]
@@ -44,17 +51,27 @@ class Namespaces:
 
 def namespaces(corpus: ValidatedCorpus) -> Namespaces:
     actors = corpus.actors
+    broken_actors = corpus.broken_ids("actor")
+    broken_articles = corpus.broken_ids("article")
+    types = {i: a.record.type.replace("-", " ") for i, a in actors.items()}
     return Namespaces(
-        actors=Namespace("actor", frozenset(actors)),
+        actors=Namespace("actor", frozenset(actors), broken_actors),
         outlets=Namespace(
             "media outlet",
             frozenset(i for i, a in actors.items() if a.record.type == "media-outlet"),
+            broken_actors,
+            types,
         ),
-        states=Namespace("state", frozenset(i for i, a in actors.items() if a.record.type == "state")),
-        articles=Namespace("article", frozenset(corpus.articles)),
-        topics=Namespace("topic", frozenset(corpus.topics)),
-        claims=Namespace("claim", frozenset(corpus.claim_ids())),
-        events=Namespace("event", frozenset(corpus.event_ids())),
+        states=Namespace(
+            "state",
+            frozenset(i for i, a in actors.items() if a.record.type == "state"),
+            broken_actors,
+            types,
+        ),
+        articles=Namespace("article", frozenset(corpus.articles), broken_articles),
+        topics=Namespace("topic", frozenset(corpus.topics), corpus.broken_ids("topic")),
+        claims=Namespace("claim", frozenset(corpus.claim_ids()), broken_articles),
+        events=Namespace("event", frozenset(corpus.event_ids()), broken_articles),
     )
 
 

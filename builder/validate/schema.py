@@ -87,7 +87,9 @@ def _diagnostic(record: RawRecord, model: type[BaseModel], err: ErrorDetails) ->
         return error(where, "too-many", message)
     if kind in _WRONG_SHAPE:
         return error(where, "wrong-type", f"{_label(loc)}: {_WRONG_SHAPE[kind]}")
-    code = kind if kind in {"wrong-type", "invalid-value", "unknown-field"} else "invalid-value"
+    if kind == "unknown-field":
+        return error(where, kind, err["msg"])
+    code = kind if kind in {"wrong-type", "invalid-value"} else "invalid-value"
     return error(where, code, f"{_label(loc)}: {err['msg']}")
 
 

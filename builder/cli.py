@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from builder.diagnostics import Severity, count, format_json, format_text, has_errors
+from builder.diagnostics import Diagnostic, Severity, count, format_json, format_text, has_errors
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -40,11 +40,11 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(diagnostics: list, fmt: str = "text") -> None:  # type: ignore[type-arg]
+def _report(diagnostics: list[Diagnostic], fmt: str = "text") -> None:
     sys.stdout.write(format_json(diagnostics) if fmt == "json" else format_text(diagnostics))
 
 
-def _exit_code(diagnostics: list, strict: bool) -> int:  # type: ignore[type-arg]
+def _exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
     if has_errors(diagnostics) or (strict and count(diagnostics, Severity.WARNING)):
         return EXIT_CONTENT
     return EXIT_OK

@@ -56,4 +56,6 @@ def build_pages(root: Path) -> BuildResult:
     result = check(root)
     if not result.ok or result.analysis is None:
         return BuildResult(result.diagnostics, None, [])
-    return BuildResult(result.diagnostics, result.analysis, render(result.analysis, templates_dir(root)))
+    return BuildResult(
+        result.diagnostics, result.analysis, render(result.analysis, templates_dir(root))
+    )

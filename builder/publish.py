@@ -68,4 +68,6 @@ def publish(root: Path, result: BuildResult, strict: bool = True) -> PublishResu
         return PublishResult(False, f"MkDocs build failed: {exc}")
     _switch(root, build_dir)
     _remove_old_builds(root, build_dir)
-    return PublishResult(True, f"site built in {build_dir.relative_to(root)} (site/ -> it)", root / "site")
+    return PublishResult(
+        True, f"site built in {build_dir.relative_to(root)} (site/ -> it)", root / "site"
+    )

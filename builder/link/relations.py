@@ -40,7 +40,7 @@ def _part_of_cycles(relations: list[Relation], where: dict[Identity, Location]) 
         path = [start]
         stack = [(start, iter(parent[start]))]
         while stack:
-            node, edges = stack[-1]
+            _, edges = stack[-1]
             step = next(edges, None)
             if step is None:
                 stack.pop()
@@ -89,4 +89,10 @@ def resolve_relations(
 
 
 def _identity_sort(relation: Relation) -> tuple[str, str, str, str, str]:
-    return (relation.type, relation.subject, relation.object, relation.since or "", relation.until or "")
+    return (
+        relation.type,
+        relation.subject,
+        relation.object,
+        relation.since or "",
+        relation.until or "",
+    )

@@ -43,7 +43,9 @@ def read_text(root: Path, path: Path, limit: int) -> tuple[str | None, list[Diag
     """Decode a file as UTF-8 (BOM removed), or explain at the first bad byte why not."""
     where = Location(relative_path(root, path))
     if not _inside_root(root, path):
-        return None, [error(where, "outside-root", "file is a link to a place outside the repository")]
+        return None, [
+            error(where, "outside-root", "file is a link to a place outside the repository")
+        ]
     data = path.read_bytes()
     if len(data) > limit:
         message = f"file is {len(data):,} bytes; the limit is {limit:,} bytes"

@@ -8,6 +8,7 @@ Building the tree from events means an alias is never expanded, so "billion laug
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -19,6 +20,11 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 STANDARD_TAGS = frozenset(
     {"!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 )
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    """1-based line and column of a parser mark (libyaml counts columns in code points)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 @dataclass(frozen=True)
@@ -53,10 +59,10 @@ class _Composer:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     pos: int = 0
 
-    def at(self, mark: yaml.Mark) -> Location:
-        return Location(self.path, mark.line + 1, mark.column + 1)
+    def at(self, mark: Any) -> Location:
+        return Location(self.path, *_position(mark))
 
-    def fail(self, mark: yaml.Mark, code: str, message: str) -> None:
+    def fail(self, mark: Any, code: str, message: str) -> None:
         self.diagnostics.append(error(self.at(mark), code, message))
 
     def next(self) -> yaml.Event:
@@ -69,10 +75,10 @@ class _Composer:
         if isinstance(event, yaml.AliasEvent):
             self.fail(event.start_mark, "yaml-anchor", "YAML aliases (*name) are not allowed")
             return None
-        if isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            if not self.acceptable(event, depth):
-                self.skip(event)
-                return None
+        node_event = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        if isinstance(event, node_event) and not self.acceptable(event, depth):
+            self.skip(event)
+            return None
         if isinstance(event, yaml.ScalarEvent):
             return self.scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
@@ -108,7 +114,7 @@ class _Composer:
 
     def scalar(self, event: yaml.ScalarEvent) -> Scalar:
         value: str | None = event.value
-        line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        line, col = _position(event.start_mark)
         if not event.style and event.implicit[0] and value in NULLS:
             value = None
         elif len(event.value) > MAX_STRING:
@@ -124,7 +130,7 @@ class _Composer:
             if item is not None:
                 items.append(item)
         self.pos += 1
-        return Seq(items, start.start_mark.line + 1, start.start_mark.column + 1)
+        return Seq(items, *_position(start.start_mark))
 
     def mapping(self, start: yaml.MappingStartEvent, depth: int) -> Map:
         keys: dict[str, Scalar] = {}
@@ -146,7 +152,7 @@ class _Composer:
             if value is not None:
                 values[key.value] = value
         self.pos += 1
-        return Map(keys, values, start.start_mark.line + 1, start.start_mark.column + 1)
+        return Map(keys, values, *_position(start.start_mark))
 
 
 def _leading_tab(path: str, text: str) -> Diagnostic | None:
@@ -163,10 +169,11 @@ def _parse_events(path: str, text: str) -> tuple[list[yaml.Event], list[Diagnost
     try:
         return list(yaml.parse(text, Loader=yaml.CSafeLoader)), []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = _position(exc.problem_mark or exc.context_mark)
         problem = exc.problem or exc.context or "invalid YAML"
-        return [], [error(Location(path, line, col), "yaml-syntax", f"YAML syntax error: {problem}")]
+        return [], [
+            error(Location(path, line, col), "yaml-syntax", f"YAML syntax error: {problem}")
+        ]
     except yaml.YAMLError as exc:
         return [], [error(Location(path), "yaml-syntax", f"YAML syntax error: {exc}")]
 
@@ -181,9 +188,10 @@ def compose(path: str, text: str) -> tuple[Node | None, list[Diagnostic]]:
         return None, problems
     starts = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
     if len(starts) > 1:
-        second = events[starts[1]].start_mark
-        where = Location(path, second.line + 1, second.column + 1)
-        return None, [error(where, "yaml-multiple-documents", "file holds more than one YAML document")]
+        where = Location(path, *_position(events[starts[1]].start_mark))
+        return None, [
+            error(where, "yaml-multiple-documents", "file holds more than one YAML document")
+        ]
     if not starts:
         return None, [error(Location(path), "empty-file", "file is empty")]
     composer = _Composer(path, events, pos=starts[0] + 1)

@@ -34,7 +34,9 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
         if actor is None:
             corpus.broken.add(("actor", record.id))
         else:
-            corpus.actors[record.id] = ValidActor(record.id, Source(record.path, record.root), actor)
+            corpus.actors[record.id] = ValidActor(
+                record.id, Source(record.path, record.root), actor
+            )
     for record in raw.topics:
         topic, problems = check_record(record, TopicRecord)
         corpus.diagnostics += problems

@@ -46,7 +46,8 @@ def _check_quotes(
             problems.append(error(at, "quote-not-found", message))
         elif result.other_paragraphs:
             others = ", ".join(f"#p{n}" for n in result.other_paragraphs)
-            message = f"quote occurs more than once (also {others}); anchored at #p{result.span.paragraph}"
+            first = result.span.paragraph
+            message = f"quote occurs more than once (also {others}); anchored at #p{first}"
             problems.append(warning(at, "quote-ambiguous", message))
     return spans, problems
 
@@ -60,9 +61,7 @@ def _unused_strip(source: Source, record: ArticleRecord, article: ValidArticle) 
     ]
 
 
-def check_article(
-    raw: RawArticle, record: ArticleRecord
-) -> tuple[ValidArticle, list[Diagnostic]]:
+def check_article(raw: RawArticle, record: ArticleRecord) -> tuple[ValidArticle, list[Diagnostic]]:
     """Split the text into paragraphs and verify every quote and item id of one article."""
     source = Source(raw.record.path, raw.record.root)
     text = split_paragraphs(raw.text, record.dek, frozenset(s.strip() for s in record.strip))

@@ -20,15 +20,15 @@ from builder.validate.types import (
     _integer,
 )
 from builder.validate.vocabulary import (
+    LIKELIHOODS,
     ActorType,
     ClaimStatus,
     Confidence,
-    Reliability,
     RelationType,
+    Reliability,
     Rights,
     TopicStatus,
 )
-from builder.validate.vocabulary import LIKELIHOODS
 
 
 def _credibility(value: object) -> int:
@@ -46,17 +46,26 @@ def _likelihood(value: object) -> str:
         message = "'{value}' mixes in confidence; put that in 'confidence:'"
         raise PydanticCustomError("invalid-value", message, {"value": value})
     message = "'{value}' is not an ICD 203 likelihood term: {terms}"
-    raise PydanticCustomError("invalid-value", message, {"value": value, "terms": ", ".join(LIKELIHOODS)})
+    raise PydanticCustomError(
+        "invalid-value", message, {"value": value, "terms": ", ".join(LIKELIHOODS)}
+    )
 
 
 Credibility = Annotated[
     int,
     BeforeValidator(_credibility),
     WithJsonSchema(
-        {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 6}, {"type": "string", "pattern": "^[1-6]$"}]}
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 6},
+                {"type": "string", "pattern": "^[1-6]$"},
+            ]
+        }
     ),
 ]
-Likelihood = Annotated[str, BeforeValidator(_likelihood), WithJsonSchema({"enum": list(LIKELIHOODS)})]
+Likelihood = Annotated[
+    str, BeforeValidator(_likelihood), WithJsonSchema({"enum": list(LIKELIHOODS)})
+]
 Aliases = Annotated[list[Text], Field(max_length=100)]
 
 
@@ -74,7 +83,9 @@ class Record(BaseModel):
         for position, name in enumerate(self.inferred):
             if name not in fields:
                 message = "'inferred' names '{name}', which is not a field here"
-                raise PydanticCustomError("unknown-field", message, {"name": name, "index": position})
+                raise PydanticCustomError(
+                    "unknown-field", message, {"name": name, "index": position}
+                )
         return self
 
 
@@ -187,4 +198,8 @@ MODELS: dict[str, type[BaseModel]] = {
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind, as committed under schemas/."""
     schema = MODELS[kind].model_json_schema(by_alias=True)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind}.schema.json", **schema}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{kind}.schema.json",
+        **schema,
+    }

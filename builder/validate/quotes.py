@@ -70,7 +70,7 @@ def locate_quote(quote: str, article: ArticleText) -> QuoteResult:
 
 
 def _spanning(needle: str, article: ArticleText) -> tuple[int, ...]:
-    """The fewest consecutive paragraphs a quote runs across, when only their joined text holds it."""
+    """The fewest consecutive paragraphs whose joined text holds the quote."""
     shown = [(p.number, fold(p.text)[0]) for p in article.searchable]
     for last in range(len(shown)):
         joined = shown[last][1]

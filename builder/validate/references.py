@@ -123,7 +123,9 @@ def check_actor_refs(corpus: ValidatedCorpus, ns: Namespaces) -> list[Diagnostic
             problems += ns.claims.check_all(relation.claims, source, "relations", i, "claims")
             if relation.target == actor.id:
                 message = f"relation '{relation.type}' points at the actor itself"
-                problems.append(error(source.at("relations", i, "target"), "self-relation", message))
+                problems.append(
+                    error(source.at("relations", i, "target"), "self-relation", message)
+                )
     return problems
 
 

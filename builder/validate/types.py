@@ -17,7 +17,8 @@ from pydantic_core import PydanticCustomError
 from builder.load.corpus import ID_PATTERN
 
 DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-EDTF_PATTERN = r"^(\.\.|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?)(/(\.\.|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?)?)?$"
+_EDTF_SIDE = r"(\.\.|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?)"
+EDTF_PATTERN = rf"^{_EDTF_SIDE}(/{_EDTF_SIDE}?)?$"
 CLAIM_REF_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}#[a-z0-9][a-z0-9_-]{0,63}$"
 ITEM_REF_PATTERN = r"^([a-z0-9][a-z0-9_-]{0,63}#)?[a-z0-9][a-z0-9_-]{0,63}$"
 URL_PATTERN = r"^https?://[^\s]+$"

@@ -14,9 +14,9 @@ def rendered(root: Path, name: str, data: bytes, limit: int = 1000) -> list[str]
 
 
 def test_invalid_utf8_is_located_at_the_first_bad_byte(tmp_path: Path) -> None:
-    assert rendered(tmp_path, "a.yml", "a: 1\nbé: \xff\n".encode("latin-1").replace(b"b\xe9", "bé".encode())) == [
-        "a.yml:2:5: error: invalid UTF-8 byte 0xff; save the file as UTF-8 [not-utf8]"
-    ]
+    assert rendered(
+        tmp_path, "a.yml", "a: 1\nbé: \xff\n".encode("latin-1").replace(b"b\xe9", "bé".encode())
+    ) == ["a.yml:2:5: error: invalid UTF-8 byte 0xff; save the file as UTF-8 [not-utf8]"]
 
 
 def test_utf16_is_named(tmp_path: Path) -> None:

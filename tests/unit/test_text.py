@@ -19,7 +19,10 @@ def test_seed_paragraph_numbers() -> None:
     assert len(text.paragraphs) == 14
     assert numbers[1].is_dek and numbers[1].text == DEK
     assert numbers[2].text.startswith("Iran recently shipped")
-    assert numbers[9].text.startswith("Iran has downplayed") and "Omani interlocuter" in numbers[9].text
+    assert (
+        numbers[9].text.startswith("Iran has downplayed")
+        and "Omani interlocuter" in numbers[9].text
+    )
     assert numbers[14].stripped and not any(p.stripped for p in text.paragraphs[:13])
     assert [p.number for p in text.shown] == list(range(2, 14))
 
@@ -31,7 +34,9 @@ def test_offsets_slice_the_text() -> None:
 
 
 def test_crlf_cr_and_blank_lines() -> None:
-    text = split_paragraphs(normalise_line_ends("One.\r\n\r\nTwo.\rThree.\n  \nFour."), None, frozenset())
+    text = split_paragraphs(
+        normalise_line_ends("One.\r\n\r\nTwo.\rThree.\n  \nFour."), None, frozenset()
+    )
     assert text.text == "One.\n\nTwo.\nThree.\n  \nFour."
     assert [(p.number, p.line, p.text) for p in text.paragraphs] == [
         (1, 1, "One."), (2, 3, "Two."), (3, 4, "Three."), (4, 6, "Four."),

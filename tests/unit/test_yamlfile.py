@@ -6,8 +6,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.load.yamlfile import MAX_STRING, Map, Scalar, compose, locate, to_plain
 from builder.diagnostics import Location
+from builder.load.yamlfile import MAX_STRING, Map, Scalar, compose, locate, to_plain
 
 
 def rendered(text: str) -> list[str]:
@@ -23,7 +23,7 @@ def test_every_scalar_stays_a_string() -> None:
 
 
 def test_only_plain_null_spellings_are_null() -> None:
-    node, _ = compose("f.yml", 'a: null\nb: ~\nc:\nd: "null"\ne: \'~\'\n')
+    node, _ = compose("f.yml", "a: null\nb: ~\nc:\nd: \"null\"\ne: '~'\n")
     assert to_plain(node) == {"a": None, "b": None, "c": None, "d": "null", "e": "~"}
 
 
@@ -79,7 +79,9 @@ def test_nesting_is_bounded() -> None:
 
 def test_long_strings_are_refused() -> None:
     problems = rendered(f"a: {'x' * (MAX_STRING + 1)}\n")
-    assert problems == ["f.yml:1:4: error: string is 10,001 characters; the limit is 10,000 [string-too-long]"]
+    assert problems == [
+        "f.yml:1:4: error: string is 10,001 characters; the limit is 10,000 [string-too-long]"
+    ]
 
 
 def test_python_tags_are_refused() -> None:

@@ -29,8 +29,10 @@ def actors_named(article: ValidArticle) -> list[str]:
     """Actors the article's annotations name: outlet, sources, and claim and event actors."""
     record = article.record
     named = {record.outlet, *(c.source for c in record.claims if c.source)}
-    for item in [*record.claims, *record.events]:
-        named.update(item.actors)
+    for claim in record.claims:
+        named.update(claim.actors)
+    for event in record.events:
+        named.update(event.actors)
     return sorted(named)
 
 

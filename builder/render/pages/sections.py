@@ -27,7 +27,9 @@ class Bucket:
     ids: list[str]
 
 
-def _buckets(groups: dict[tuple[str, ...], list[str]], title: Callable[[tuple[str, ...]], str]) -> list[Bucket]:
+def _buckets(
+    groups: dict[tuple[str, ...], list[str]], title: Callable[[tuple[str, ...]], str]
+) -> list[Bucket]:
     return [Bucket(title(key), key, sorted(groups[key])) for key in sorted(groups)]
 
 
@@ -54,7 +56,9 @@ def article_buckets(analysis: Analysis) -> list[Bucket]:
     return list(reversed(buckets))
 
 
-def _bucket_pages(env: jinja2.Environment, analysis: Analysis, bucket: Bucket, link: str) -> list[Page]:
+def _bucket_pages(
+    env: jinja2.Environment, analysis: Analysis, bucket: Bucket, link: str
+) -> list[Page]:
     template = env.get_template("bucket.md.j2")
     pages = []
     for chunk in paginate(bucket.ids, lambda n: urls.index_page(*bucket.parts, page=n)):

@@ -1,0 +1,84 @@
+"""The command line: exit codes 0, 1 and 2, output formats, and --root before or after the command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+
+CASES = Path(__file__).parent / "cases"
+VALID = CASES / "valid" / "minimal"
+INVALID = CASES / "invalid" / "misspelt-actor"
+WARN = CASES / "warn" / "strip-matches-nothing"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "builder.cli", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_clean_content_exits_0() -> None:
+    result = run("--root", str(VALID), "check")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "0 errors, 0 warnings\n", "")
+
+
+def test_content_error_exits_1_with_located_message_and_no_traceback() -> None:
+    result = run("check", "--root", str(INVALID))
+    assert result.returncode == 1
+    assert result.stdout == (
+        "briefs/topics/canal.yml:12:10: error: unknown actor 'zemlba' (did you mean 'zembla'?) "
+        "[unknown-reference]\n1 error, 0 warnings\n"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_pass_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(WARN), "check"]) == 0
+    assert main(["--root", str(WARN), "check", "--strict"]) == 1
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("frobnicate").returncode == 2
+    assert run("check", "--format", "xml").returncode == 2
+    empty = run("--root", str(tmp_path), "check")
+    assert empty.returncode == 2
+    assert empty.stderr == f"briefs: {tmp_path} holds neither seeds/ nor briefs/; use --root DIR\n"
+
+
+def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(INVALID), "check", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report == {
+        "version": 1,
+        "diagnostics": [
+            {
+                "path": "briefs/topics/canal.yml",
+                "line": 12,
+                "col": 10,
+                "severity": "error",
+                "code": "unknown-reference",
+                "message": "unknown actor 'zemlba' (did you mean 'zembla'?)",
+                "suggestion": "zembla",
+            }
+        ],
+        "errors": 1,
+        "warnings": 0,
+    }
+
+
+def test_build_with_errors_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    root = tmp_path / "case"
+    shutil.copytree(INVALID, root)
+    assert main(["--root", str(root), "build"]) == 1
+    assert not (root / "site").exists()
+    assert "no site written; the previous site/ is unchanged" in capsys.readouterr().err

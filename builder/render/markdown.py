@@ -11,12 +11,12 @@ from markupsafe import Markup
 _ALWAYS = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _LINE_START = re.compile(r"^(\s*)([-.:>=~])")
 _NUMBERED = re.compile(r"^(\s*[0-9]+)\.")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def escape_inline(value: object) -> Markup:
     """Plain text made safe to place anywhere in a Markdown line."""
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))
     text = _ALWAYS.sub(r"\\\1", text)
     text = "".join(_HTML.get(char, char) for char in text)
     # A leading '-', '.', ':' or '=' could start a list, a definition or a heading underline.

@@ -75,6 +75,7 @@ def run_build(root: Path, strict: bool) -> int:
 def run_serve(root: Path, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
 
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr)
     return EXIT_OK
 
@@ -112,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     try:
         return dispatch(args)
     except KeyboardInterrupt:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import hashlib
 import re
 import shutil
@@ -84,6 +86,9 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     digests = tree_digest(first / "site")
     assert digests == tree_digest(second / "site")
     assert "sitemap.xml.gz" in digests
+    # SOURCE_DATE_EPOCH comes from the newest content date (the topic's `updated`), not the clock.
+    stamp = int.from_bytes((first / "site" / "sitemap.xml.gz").read_bytes()[4:8], "little")
+    assert stamp == calendar.timegm(dt.date(2030, 1, 16).timetuple())
     assert build(first) == 0
     assert tree_digest(first / "site") == digests
 

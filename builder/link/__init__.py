@@ -1,12 +1,13 @@
-"""Stage 3: build the linked model (ids resolved, relations in both directions)."""
+"""Stage 3: build the linked model (relations in both directions, mentions in the texts)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from builder.diagnostics import Diagnostic
+from builder.link.mentions import MentionFinder
 from builder.link.relations import resolve_relations
-from builder.model import ClaimEntry, EventEntry, Model
+from builder.model import ClaimEntry, EventEntry, Mention, Model
 from builder.validate.corpus import ValidatedCorpus
 
 __all__ = ["LinkResult", "link"]
@@ -21,6 +22,12 @@ class LinkResult:
 def link(corpus: ValidatedCorpus) -> LinkResult:
     """Resolve every reference of a validated corpus into the model the pages are built from."""
     relations, by_actor, problems = resolve_relations(corpus)
+    finder = MentionFinder(corpus.actors.values())
+    mentions: dict[str, tuple[Mention, ...]] = {}
+    for article_id in sorted(corpus.articles):
+        found = finder.find(corpus.articles[article_id])
+        mentions[article_id] = found.mentions
+        problems += found.diagnostics
     claims = {
         f"{a.id}#{c.id}": ClaimEntry(f"{a.id}#{c.id}", a, c)
         for a in corpus.articles.values()
@@ -39,5 +46,6 @@ def link(corpus: ValidatedCorpus) -> LinkResult:
         claims=dict(sorted(claims.items())),
         events=dict(sorted(events.items())),
         relations_by_actor=by_actor,
+        mentions=mentions,
     )
     return LinkResult(model, problems)

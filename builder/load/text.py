@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+EXCERPT_SHARE = 0.3  # rights: excerpts pages show at most this share of an article's words
+_WORD = re.compile(r"\S+")
+Span = tuple[int, int]
+WordRange = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,50 @@ class ArticleText:
 
     def word_count(self) -> int:
         return sum(len(p.text.split()) for p in self.searchable)
+
+    def excerpt_limit(self) -> int:
+        """How many of its words a page may show under `rights: excerpts`."""
+        return int(self.word_count() * EXCERPT_SHARE)
+
+    def words_shown(self, spans: Iterable[tuple[int, Span]]) -> int:
+        """Distinct words touched by (paragraph number, span) pairs, each word counted once."""
+        by_paragraph: dict[int, list[Span]] = {}
+        for number, span in spans:
+            by_paragraph.setdefault(number, []).append(span)
+        paragraphs = {p.number: p for p in self.paragraphs}
+        total = 0
+        for number, group in by_paragraph.items():
+            words = word_spans(paragraphs[number])
+            total += count_words(merge_ranges(word_range(words, s, e) for s, e in group))
+        return total
+
+
+def word_spans(paragraph: Paragraph) -> list[Span]:
+    """Each word of a paragraph as offsets into the article text."""
+    base = paragraph.start
+    return [(base + m.start(), base + m.end()) for m in _WORD.finditer(paragraph.text)]
+
+
+def word_range(words: Sequence[Span], start: int, end: int) -> WordRange:
+    """The first and last index of the words a span touches."""
+    first = next((i for i, (_, e) in enumerate(words) if e > start), len(words) - 1)
+    last = next((i for i in range(len(words) - 1, -1, -1) if words[i][0] < end), first)
+    return first, max(first, last)
+
+
+def merge_ranges(ranges: Iterable[WordRange]) -> list[WordRange]:
+    """Overlapping or adjacent word ranges joined, in order."""
+    merged: list[WordRange] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def count_words(ranges: Iterable[WordRange]) -> int:
+    return sum(last - first + 1 for first, last in ranges)
 
 
 def normalise_line_ends(raw: str) -> str:

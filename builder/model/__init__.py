@@ -40,6 +40,18 @@ class RelationView:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """An actor named in an article: code-point offsets into the article text (end exclusive)."""
+
+    actor: str
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    kind: str  # name | alias | demonym
+
+
+@dataclass(frozen=True)
 class ClaimEntry:
     """A claim with the article it belongs to, addressed as '<article>#<claim>'."""
 
@@ -72,6 +84,14 @@ class Model:
     claims: dict[str, ClaimEntry]
     events: dict[str, EventEntry]
     relations_by_actor: dict[str, tuple[RelationView, ...]] = field(default_factory=dict)
+    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+
+    def mentions_in(self, article: str) -> tuple[Mention, ...]:
+        return self.mentions.get(article, ())
+
+    def mentions_of(self, actor: str) -> list[tuple[str, Mention]]:
+        """Every (article id, mention) naming the actor, articles in id order."""
+        return [(a, m) for a, ms in self.mentions.items() for m in ms if m.actor == actor]
 
     def relations_of(self, actor: str) -> tuple[RelationView, ...]:
         return self.relations_by_actor.get(actor, ())

@@ -61,6 +61,24 @@ def _unused_strip(source: Source, record: ArticleRecord, article: ValidArticle) 
     ]
 
 
+def _excerpt_budget(source: Source, article: ValidArticle) -> list[Diagnostic]:
+    """Quotes and the dek are always shown, so they must fit the excerpt budget themselves."""
+    if article.record.rights == "full":
+        return []
+    text = article.text
+    spans = [(q.paragraph, (q.start, q.end)) for q in article.claim_quotes.values()]
+    spans += [(q.paragraph, (q.start, q.end)) for q in article.event_quotes.values()]
+    spans += [(p.number, (p.start, p.end)) for p in text.paragraphs if p.is_dek]
+    shown, total, limit = text.words_shown(spans), text.word_count(), text.excerpt_limit()
+    if shown <= limit:
+        return []
+    message = (
+        f"quotes and dek show {shown} of the article's {total} words; with 'rights: excerpts' "
+        f"a page may show at most {limit}: quote fewer words"
+    )
+    return [warning(source.at("claims"), "excerpt-budget", message)]
+
+
 def check_article(raw: RawArticle, record: ArticleRecord) -> tuple[ValidArticle, list[Diagnostic]]:
     """Split the text into paragraphs and verify every quote and item id of one article."""
     source = Source(raw.record.path, raw.record.root)
@@ -73,4 +91,5 @@ def check_article(raw: RawArticle, record: ArticleRecord) -> tuple[ValidArticle,
     event_quotes, event_problems = _check_quotes(source, article, "events", record.events)
     article.claim_quotes.update(claim_quotes)
     article.event_quotes.update(event_quotes)
-    return article, problems + claim_problems + event_problems
+    problems += claim_problems + event_problems + _excerpt_budget(source, article)
+    return article, problems

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup
 
 from builder.analyze import Analysis
-from builder.model import ClaimEntry, EventEntry, RelationView
+from builder.model import ClaimEntry, EventEntry, Mention, RelationView
 from builder.render import urls
 from builder.render.env import Links
+from builder.render.markdown import escape_inline
 from builder.render.page import Page
+from builder.render.snippets import WordBudget, excerpt, render_excerpt
 from builder.validate.corpus import ValidActor
 
 
@@ -42,11 +46,49 @@ def _outlet_claims(analysis: Analysis, actor_id: str) -> tuple[list[ClaimEntry],
     return originated, repeated
 
 
+@dataclass(frozen=True)
+class MentionGroup:
+    """Where one article names the actor: excerpts by paragraph, and paragraphs named only."""
+
+    article: str
+    excerpts: list[tuple[int, Markup]]
+    elsewhere: list[int]
+    count: int
+
+
+def _bold(mention: Mention) -> Markup:
+    return Markup(f"**{escape_inline(mention.text)}**")
+
+
+def mentioned_in(analysis: Analysis, actor_id: str) -> list[MentionGroup]:
+    """Each article naming the actor, newest first, with snippets within the excerpt budget."""
+    model = analysis.model
+    groups = []
+    articles = sorted(
+        model.articles.values(), key=lambda a: (a.record.published, a.id), reverse=True
+    )
+    for article in articles:
+        mentions = [m for m in model.mentions_in(article.id) if m.actor == actor_id]
+        if not mentions:
+            continue
+        budget = None if article.record.rights == "full" else WordBudget(article.text)
+        plans = excerpt(article.text, mentions, {}, budget)
+        shown = [
+            (plan.paragraph.number, render_excerpt(article.text.text, plan, mentions, _bold))
+            for plan in plans
+            if plan.ranges
+        ]
+        hidden = sorted({m.paragraph for m in mentions} - {n for n, _ in shown})
+        groups.append(MentionGroup(article.id, shown, hidden, len(mentions)))
+    return groups
+
+
 def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor) -> Page:
     path = urls.actor(actor.id)
     model = analysis.model
     originated, repeated = _outlet_claims(analysis, actor.id)
     markdown = env.get_template("actor.md.j2").render(
+        analysis=analysis,
         actor=actor,
         record=actor.record,
         links=Links(path, analysis),
@@ -58,5 +100,7 @@ def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor)
         articles=sorted(i for i, a in model.articles.items() if a.record.outlet == actor.id),
         originated=originated,
         repeated=repeated,
+        mentioned=mentioned_in(analysis, actor.id),
+        urls=urls,
     )
     return Page(path, markdown)

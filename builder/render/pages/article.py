@@ -1,51 +1,87 @@
-"""Article pages: metadata, dek, claims with their quoted passages, events, actors named."""
+"""Article pages: metadata, dek, claims with their quoted passages, events, and mentions."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
+from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup
 
 from builder.analyze import Analysis
-from builder.load.text import Paragraph
+from builder.load.text import Paragraph, Span
+from builder.model import Mention
 from builder.render import urls
 from builder.render.env import Links
 from builder.render.page import Page
+from builder.render.snippets import WordBudget, excerpt, render_excerpt
 from builder.validate.corpus import ValidArticle
-from builder.validate.quotes import QuoteSpan
 
 
-def _passages(article: ValidArticle) -> list[tuple[Paragraph, list[str]]]:
-    """Each quoted paragraph once, in order, with the exact passages quoted from it."""
-    quoted: dict[int, set[str]] = defaultdict(set)
-    spans: list[QuoteSpan] = [*article.claim_quotes.values(), *article.event_quotes.values()]
-    for span in spans:
-        quoted[span.paragraph].add(article.text.text[span.start : span.end])
-    by_number = {p.number: p for p in article.text.paragraphs}
-    return [(by_number[n], sorted(quoted[n])) for n in sorted(quoted)]
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph as the article page shows it."""
+
+    paragraph: Paragraph
+    markdown: Markup  # the shown words, mentions linked ("" when nothing may be shown)
+    hidden: tuple[Mention, ...]  # mentions listed by paragraph number only
 
 
-def actors_named(article: ValidArticle) -> list[str]:
-    """Actors the article's annotations name: outlet, sources, and claim and event actors."""
+def actors_named(article: ValidArticle, mentions: tuple[Mention, ...]) -> list[tuple[str, int]]:
+    """Actors the text or the annotations name, with how often the text names each."""
     record = article.record
-    named = {record.outlet, *(c.source for c in record.claims if c.source)}
+    counts = Counter(m.actor for m in mentions)
+    named = {record.outlet, *(c.source for c in record.claims if c.source), *counts}
     for claim in record.claims:
         named.update(claim.actors)
     for event in record.events:
         named.update(event.actors)
-    return sorted(named)
+    return [(actor, counts.get(actor, 0)) for actor in sorted(named)]
+
+
+def _always_shown(article: ValidArticle) -> dict[int, list[Span]]:
+    """Quoted passages and the dek: shown in full whatever the rights."""
+    spans: dict[int, list[Span]] = {}
+    for span in [*article.claim_quotes.values(), *article.event_quotes.values()]:
+        spans.setdefault(span.paragraph, []).append((span.start, span.end))
+    for paragraph in article.text.paragraphs:
+        if paragraph.is_dek:
+            spans.setdefault(paragraph.number, []).append((paragraph.start, paragraph.end))
+    return spans
+
+
+def passages(article: ValidArticle, mentions: tuple[Mention, ...], links: Links) -> list[Passage]:
+    """Every paragraph with a mention or a quote (all of them with `rights: full`)."""
+    text = article.text
+    full = article.record.rights == "full"
+    budget = None if full else WordBudget(text)
+    always = _always_shown(article)
+    if full:
+        always = {p.number: [(p.start, p.end)] for p in text.shown} | always
+    plans = excerpt(text, mentions, always, budget)
+
+    def link(mention: Mention) -> Markup:
+        return links.to(mention.text, urls.actor(mention.actor))
+
+    return [
+        Passage(plan.paragraph, render_excerpt(text.text, plan, mentions, link), plan.hidden)
+        for plan in plans
+    ]
 
 
 def render_article(env: jinja2.Environment, analysis: Analysis, article: ValidArticle) -> Page:
     path = urls.article(article.id)
-    template = env.get_template("article.md.j2")
-    markdown = template.render(
+    links = Links(path, analysis)
+    mentions = analysis.model.mentions_in(article.id)
+    shown = passages(article, mentions, links)
+    markdown = env.get_template("article.md.j2").render(
         article=article,
         record=article.record,
-        links=Links(path, analysis),
+        links=links,
         analysis=analysis,
-        passages=_passages(article),
-        actors=actors_named(article),
+        dek=next((p for p in shown if p.paragraph.is_dek), None),
+        passages=[p for p in shown if not p.paragraph.is_dek],
+        actors=actors_named(article, mentions),
         urls=urls,
     )
     return Page(path, markdown)

@@ -1,0 +1,118 @@
+"""Mentions: where each article names each actor, with `resolve:` applied per article."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from builder.diagnostics import Diagnostic, Location, warning
+from builder.link.matcher import Candidate, Name, NameIndex, leftmost_longest, make_name
+from builder.link.normalise import Folded, fold, fold_name, lower
+from builder.model import Mention
+from builder.validate.corpus import ValidActor, ValidArticle
+
+
+def actor_names(actors: Iterable[ValidActor]) -> list[Name]:
+    """Every name, alias and demonym of every actor (each spelling once per actor)."""
+    names: list[Name] = []
+    for actor in actors:
+        record = actor.record
+        seen: set[str] = set()
+        spellings = [("name", record.name)]
+        spellings += [("alias", a) for a in record.aliases]
+        spellings += [("demonym", d) for d in record.demonyms]
+        for kind, written in spellings:
+            name = make_name(actor.id, kind, written)
+            if name is not None and lower(name.cased) not in seen:
+                seen.add(lower(name.cased))
+                names.append(name)
+    return names
+
+
+def _overlaps(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
+    return any(candidate.start < end and start < candidate.end for start, end in spans)
+
+
+@dataclass(frozen=True)
+class ArticleMentions:
+    mentions: tuple[Mention, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+class MentionFinder:
+    """Finds mentions in articles with one shared automaton over every actor's names."""
+
+    def __init__(self, actors: Iterable[ValidActor]) -> None:
+        self.index = NameIndex(actor_names(actors))
+
+    def find(self, article: ValidArticle) -> ArticleMentions:
+        text = article.text
+        folded = fold(text.text)
+        lowered = lower(folded.text)
+        resolve_index = NameIndex(
+            n for key, target in article.record.resolve.items()
+            if (n := make_name(target, "alias", key)) is not None
+        )  # fmt: skip
+        resolved = leftmost_longest(resolve_index.candidates(folded, lowered))
+        spans = [(c.start, c.end) for c in resolved]
+        general = [c for c in self.index.candidates(folded, lowered) if not _overlaps(c, spans)]
+        chosen = leftmost_longest([*resolved, *general])
+        problems = self._unmatched_keys(article, resolved)
+        mentions: list[Mention] = []
+        ambiguous: dict[str, Candidate] = {}
+        searchable = {p.number for p in text.searchable}
+        starts = [p.start for p in text.paragraphs]
+        for candidate in chosen:
+            start, end = folded.span(candidate.start, candidate.end)
+            paragraph = text.paragraphs[bisect.bisect_right(starts, start) - 1]
+            if paragraph.number not in searchable:
+                continue
+            actors = candidate.actors
+            if len(actors) > 1:
+                ambiguous.setdefault(lower(candidate.names[0].cased), candidate)
+                continue
+            (actor,) = actors
+            if actor is not None:
+                kind = candidate.names[0].kind
+                mentions.append(
+                    Mention(actor, start, end, text.text[start:end], paragraph.number, kind)
+                )
+        problems += self._ambiguity_warnings(article, folded, ambiguous)
+        return ArticleMentions(tuple(mentions), tuple(problems))
+
+    @staticmethod
+    def _unmatched_keys(article: ValidArticle, resolved: list[Candidate]) -> list[Diagnostic]:
+        matched = {lower(n.cased) for c in resolved for n in c.names}
+        return [
+            warning(
+                article.source.at("resolve", key), "resolve-unmatched",
+                f"resolve key '{key}' does not occur in {article.text_path}",
+            )
+            for key in article.record.resolve
+            if lower(fold_name(key)) not in matched
+        ]  # fmt: skip
+
+    @staticmethod
+    def _ambiguity_warnings(
+        article: ValidArticle, folded: Folded, ambiguous: dict[str, Candidate]
+    ) -> list[Diagnostic]:
+        problems = []
+        for candidate in ambiguous.values():
+            start, end = folded.span(candidate.start, candidate.end)
+            line, col = _line_col(article.text.text, start)
+            actors = " or ".join(f"'{a}'" for a in sorted(a or "" for a in candidate.actors))
+            written = article.text.text[start:end]
+            message = (
+                f"'{written}' could name {actors}; choose one under 'resolve:' in "
+                f"{article.source.path} (or null if it is neither)"
+            )
+            problems.append(
+                warning(Location(article.text_path, line, col), "ambiguous-alias", message)
+            )
+        return problems
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1

@@ -1,0 +1,107 @@
+"""Text normalisation for matching names, with a map back to offsets in the original text.
+
+Text and aliases go through the same folding: NFKD with combining marks (diacritics, Arabic
+harakat) dropped, curly quotes and apostrophes made straight, every dash and hyphen made a space,
+Arabic and Persian letter variants folded, tatweel and the zero-width joiner removed, the
+zero-width non-joiner made a space (it separates words), and whitespace other than a newline made
+a space. Case is folded separately, so the case rule can look at the folded-but-cased form.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SPECIAL: dict[str, str] = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", " "),
+    # Arabic alef forms, taa marbuta, alef maqsura, and the Persian yeh and keheh.
+    **dict.fromkeys("\u0622\u0623\u0625\u0671", "\u0627"),
+    "\u0629": "\u0647",
+    "\u0649": "\u064a",
+    "\u06cc": "\u064a",
+    "\u06a9": "\u0643",
+    "\u0640": "",  # tatweel
+    "\u200d": "",  # zero-width joiner
+    "\u200c": " ",  # zero-width non-joiner: a word boundary
+    "\ufeff": "",
+}
+
+
+@lru_cache(maxsize=65536)
+def fold_char(char: str) -> str:
+    """One character of the original text, folded (possibly to nothing or to several)."""
+    if char == "\n":
+        return "\n"
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    if char.isspace():
+        return " "
+    if char.isascii():
+        return char
+    out = []
+    for part in unicodedata.normalize("NFKD", char):
+        if unicodedata.category(part).startswith("M"):
+            continue
+        out.append(_SPECIAL.get(part, " " if part.isspace() else part))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text and, for each of its characters, the offset of the original one it came from."""
+
+    text: str
+    origin: (
+        tuple[int, ...] | None
+    )  # None: same length and offsets as the original (ASCII fast path)
+    original_length: int
+
+    def to_original(self, index: int) -> int:
+        """The original offset of folded position `index` (the end maps to the original end)."""
+        if self.origin is None:
+            return index
+        return self.origin[index] if index < len(self.origin) else self.original_length
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """An end-exclusive folded span as an end-exclusive span of the original text."""
+        if self.origin is None:
+            return start, end
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+_ASCII_FOLD = str.maketrans({"-": " ", "`": "'", "\t": " ", "\r": " ", "\x0b": " ", "\x0c": " "})
+
+
+def fold(text: str) -> Folded:
+    """Fold a text for matching; case is kept (see `Folded.text.lower()` for matching)."""
+    if text.isascii():
+        folded = text.translate(_ASCII_FOLD)
+        if "  " not in folded:
+            return Folded(folded, None, len(text))
+    out: list[str] = []
+    origin: list[int] = []
+    previous = ""
+    for index, char in enumerate(text):
+        for part in fold_char(char):
+            if part == " " and previous == " ":
+                continue  # runs of spaces count as one
+            out.append(part)
+            origin.append(index)
+            previous = part
+    return Folded("".join(out), tuple(origin), len(text))
+
+
+def fold_name(name: str) -> str:
+    """A name or alias folded like text, with runs of spaces made one and ends trimmed."""
+    return " ".join(fold(name).text.split())
+
+
+def lower(text: str) -> str:
+    """Case folding that keeps length, so folded offsets stay valid."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

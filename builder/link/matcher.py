@@ -90,8 +90,8 @@ def _case_ok(name: Name, written: str) -> bool:
 
 def _start_ok(text: str, start: int, name: Name) -> bool:
     if start == 0 or not _is_word_char(text[start - 1]):
-        return not name.skip
-    if not name.arabic:
+        return True
+    if not name.arabic or name.skip:
         return False
     word_start = start
     while word_start > 0 and _is_word_char(text[word_start - 1]):

@@ -86,7 +86,7 @@ class MentionFinder:
         matched = {lower(n.cased) for c in resolved for n in c.names}
         return [
             warning(
-                article.source.at("resolve", key), "resolve-unmatched",
+                article.source.key_at("resolve", key), "resolve-unmatched",
                 f"resolve key '{key}' does not occur in {article.text_path}",
             )
             for key in article.record.resolve

@@ -49,27 +49,35 @@ def fold_char(char: str) -> str:
     return "".join(out)
 
 
+def _attached(char: str) -> bool:
+    """A character that folds to nothing and belongs to the one before it."""
+    return char in "\u0640\u200d" or unicodedata.category(char).startswith("M")
+
+
 @dataclass(frozen=True)
 class Folded:
     """Folded text and, for each of its characters, the offset of the original one it came from."""
 
     text: str
-    origin: (
-        tuple[int, ...] | None
-    )  # None: same length and offsets as the original (ASCII fast path)
-    original_length: int
+    # None: the same length and offsets as the original (the ASCII fast path).
+    origin: tuple[int, ...] | None
+    original: str
 
     def to_original(self, index: int) -> int:
         """The original offset of folded position `index` (the end maps to the original end)."""
         if self.origin is None:
             return index
-        return self.origin[index] if index < len(self.origin) else self.original_length
+        return self.origin[index] if index < len(self.origin) else len(self.original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """An end-exclusive folded span as an end-exclusive span of the original text."""
         if self.origin is None:
             return start, end
-        return self.origin[start], self.origin[end - 1] + 1
+        last = self.origin[end - 1] + 1
+        # Marks and joiners folded away after the last character still belong to it.
+        while last < len(self.original) and _attached(self.original[last]):
+            last += 1
+        return self.origin[start], last
 
 
 _ASCII_FOLD = str.maketrans({"-": " ", "`": "'", "\t": " ", "\r": " ", "\x0b": " ", "\x0c": " "})
@@ -80,7 +88,7 @@ def fold(text: str) -> Folded:
     if text.isascii():
         folded = text.translate(_ASCII_FOLD)
         if "  " not in folded:
-            return Folded(folded, None, len(text))
+            return Folded(folded, None, text)
     out: list[str] = []
     origin: list[int] = []
     previous = ""
@@ -91,7 +99,7 @@ def fold(text: str) -> Folded:
             out.append(part)
             origin.append(index)
             previous = part
-    return Folded("".join(out), tuple(origin), len(text))
+    return Folded("".join(out), tuple(origin), text)
 
 
 def fold_name(name: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from builder.diagnostics import Diagnostic, Location
 from builder.load.text import ArticleText
-from builder.load.yamlfile import Node, locate
+from builder.load.yamlfile import Node, locate, locate_key
 from builder.validate.models import ActorRecord, ArticleRecord, TopicRecord
 from builder.validate.quotes import QuoteSpan
 
@@ -20,6 +20,10 @@ class Source:
 
     def at(self, *loc: str | int) -> Location:
         return locate(self.node, loc, Location(self.path))
+
+    def key_at(self, *loc: str | int) -> Location:
+        """The position of the key ending `loc`, rather than of its value."""
+        return locate_key(self.node, loc, self.at(*loc[:-1]))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from pathlib import Path
 
@@ -284,5 +285,5 @@ def test_mentions_slice_the_text_never_overlap_and_never_split_a_character(
         for edge in (mention.start, mention.end):
             if edge < len(text):
                 assert not unicodedata.category(text[edge]).startswith("M")
-    for before, after in zip(mentions, mentions[1:], strict=False):
+    for before, after in itertools.pairwise(mentions):
         assert before.end <= after.start

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint schemas golden clean
+.PHONY: site test serve check lint schemas golden bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ schemas: $(STAMP)  ## regenerate schemas/ from the models
 
 golden: $(STAMP)  ## refresh the golden pages of the frozen seed corpus
 	$(BIN)/python -m tests.golden
+
+bench: $(STAMP)  ## benchmarks (not tests): prints tables, writes build/bench/*.json
+	$(BIN)/python tools/bench_matcher.py
 
 clean:
 	rm -rf site .site-builds build

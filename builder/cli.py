@@ -35,6 +35,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="do not fail on MkDocs warnings")  # fmt: skip
     serve = commands.add_parser("serve", parents=[common], help="preview with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    export = commands.add_parser("export", parents=[common], help="write the model as data")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
     render = commands.add_parser("render", parents=[common], help="write the Markdown tree")
     render.add_argument("--out", type=Path, required=True, metavar="DIR")
     return parser
@@ -92,6 +95,20 @@ def run_render(root: Path, out: Path) -> int:
     return EXIT_OK
 
 
+def run_export(root: Path, out: Path) -> int:
+    from builder.export.build import export_json
+    from builder.pipeline import check
+
+    result = check(root)
+    _report(result.diagnostics)
+    if result.analysis is None:
+        return EXIT_CONTENT
+    partial = out.with_name(f".{out.name}.partial")
+    partial.write_text(export_json(result.analysis, result.diagnostics), encoding="utf-8")
+    partial.replace(out)
+    return EXIT_OK
+
+
 def dispatch(args: argparse.Namespace) -> int:
     root: Path = args.root
     if not (root / "seeds").is_dir() and not (root / "briefs").is_dir():
@@ -103,6 +120,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return run_build(root, args.strict)
     if args.command == "serve":
         return run_serve(root, args.dev_addr)
+    if args.command == "export":
+        return run_export(root, args.out)
     return run_render(root, args.out)
 
 

@@ -89,8 +89,7 @@ def _case_ok(name: Name, written: str) -> bool:
 
 
 def _start_ok(text: str, start: int, name: Name) -> bool:
-    if start == 0 or not _is_word_char(text[start - 1]):
-        return True
+    """A word character before the match is allowed only as an Arabic proclitic."""
     if not name.arabic or name.skip:
         return False
     word_start = start
@@ -120,18 +119,22 @@ class NameIndex:
         if self.empty:
             return []
         text = folded.text
+        size = len(text)
         found = []
         for last, (length, readings) in self.automaton.iter(lowered):
-            start, end = last - length + 1, last + 1
-            if end < len(text) and _is_word_char(text[end]):
+            end = last + 1
+            if end < size and text[end].isalnum():
                 continue
+            start = end - length
+            free = start == 0 or not text[start - 1].isalnum()
+            written = text[start:end]
             passing = tuple(
                 n for n in readings
-                if _start_ok(text, start, n) and _case_ok(n, text[start + n.skip : end])
+                if (free or _start_ok(text, start, n))
+                and (written == n.cased or _case_ok(n, text[start + n.skip : end]))
             )  # fmt: skip
             if passing:
-                skip = passing[0].skip
-                found.append(Candidate(start + skip, end, passing))
+                found.append(Candidate(start + passing[0].skip, end, passing))
         return found
 
 

@@ -1,20 +1,25 @@
-"""Writing the JSON Schemas of the content files, generated from the models, into schemas/."""
+"""Writing the JSON Schemas generated from the models (content files, export) into schemas/."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
+from builder.export.models import export_schema
 from builder.validate.models import MODELS, json_schema
 
 
+def _dump(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 def schema_texts() -> dict[str, str]:
-    """File name -> JSON text of every schema, exactly as committed."""
-    return {
-        f"{kind}.schema.json": json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
-        for kind in MODELS
-    }
+    """File name -> JSON text of every schema (content files and the export), as committed."""
+    texts = {f"{kind}.schema.json": _dump(json_schema(kind)) for kind in MODELS}
+    texts["export.schema.json"] = _dump(export_schema())
+    return texts
 
 
 def write_schemas(folder: Path) -> None:

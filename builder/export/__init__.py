@@ -1,0 +1,1 @@
+"""`briefs export`: the linked model as data (schema "briefs/1")."""

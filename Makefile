@@ -23,8 +23,8 @@ check: $(STAMP)  ## check the content only
 	$(BIN)/briefs check
 
 lint: $(STAMP)
-	$(BIN)/ruff check builder tests
-	$(BIN)/ruff format --check builder tests
+	$(BIN)/ruff check builder tests tools
+	$(BIN)/ruff format --check builder tests tools
 	$(BIN)/mypy
 
 test: $(STAMP) lint  ## every test

@@ -107,7 +107,7 @@ def build_export(analysis: Analysis, diagnostics: list[Diagnostic]) -> Export:
     model = analysis.model
     counts = Counter(m.actor for mentions in model.mentions.values() for m in mentions)
     return Export(
-        schema="briefs/1",
+        schema_="briefs/1",
         articles=[_article(analysis, a) for a in model.articles.values()],
         actors=[_actor(a, counts) for a in model.actors.values()],
         relations=[_relation(r) for r in model.relations],

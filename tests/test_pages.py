@@ -1,0 +1,70 @@
+"""What the generated pages say, checked on the frozen seed corpus and small fictional roots."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from builder.pipeline import build_pages
+from tests.conftest import FIXTURE_CORPUS, SEED_ID
+
+ACTOR_LINK = re.compile(r"\]\(\.\./actors/([a-z0-9_-]+)\.md\)")
+
+
+def pages(root: Path = FIXTURE_CORPUS) -> dict[str, str]:
+    result = build_pages(root)
+    assert result.analysis is not None
+    return {page.path: page.markdown for page in result.pages}
+
+
+def test_seed_article_links_at_least_twelve_actors_from_its_text() -> None:
+    article = pages()[f"articles/{SEED_ID}.md"]
+    passages = article[article.index("## Passages") : article.index("## Actors")]
+    assert len(set(ACTOR_LINK.findall(passages))) >= 12
+
+
+def test_oman_profile_shows_the_omani_interlocuter_snippet_linked_to_its_paragraph() -> None:
+    oman = pages()["actors/oman.md"]
+    assert (
+        f"- [¶ 9](../articles/{SEED_ID}.md#p9): … that they are actually indirect because they "
+        "will be conducted through an **Omani** interlocuter." in oman
+    )
+
+
+def test_relations_show_on_both_profiles_with_inverse_labels() -> None:
+    site = pages()
+    assert (
+        "### Part of\n\n- [Islamic Revolutionary Guard Corps](irgc.md)"
+        in site["actors/irgc-aerospace-force.md"]
+    )
+    assert (
+        "### Has part\n\n- [Islamic Revolutionary Guard Corps Aerospace Force](irgc-aerospace-force.md)"
+        in site["actors/irgc.md"]
+    )
+    assert "### Backed by\n\n- [Iran](iran.md)" in site["actors/iraqi-militias.md"]
+
+
+def test_excerpt_pages_stay_within_the_budget() -> None:
+    words = 339
+    for path, markdown in pages().items():
+        if path.startswith("actors/"):
+            shown = sum(
+                len(line.split()) - 2 for line in markdown.splitlines() if line.startswith("- [¶")
+            )
+            assert shown <= words * 0.3 + 2 * markdown.count("- [¶"), path
+
+
+def test_full_rights_show_every_paragraph_with_links(tmp_path: Path) -> None:
+    root = tmp_path / "full"
+    shutil.copytree(FIXTURE_CORPUS, root)
+    sidecar = root / "seeds" / f"{SEED_ID}.yml"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("rights: excerpts", "rights: full"),
+        encoding="utf-8",
+    )
+    article = pages(root)[f"articles/{SEED_ID}.md"]
+    for number in range(2, 14):
+        assert f"{{: #p{number} }}" in article
+    assert "{: #p14 }" not in article  # the stripped photo credit
+    assert "calling into question [Tehran](../actors/iran.md)’s intentions" in article

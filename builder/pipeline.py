@@ -48,7 +48,9 @@ def check(root: Path) -> CheckResult:
     diagnostics += linked.diagnostics
     if has_errors(diagnostics):
         return CheckResult(sort_diagnostics(diagnostics), None)
-    return CheckResult(sort_diagnostics(diagnostics), analyze(linked.model))
+    analysed = analyze(linked.model)
+    diagnostics += analysed.diagnostics
+    return CheckResult(sort_diagnostics(diagnostics), analysed.analysis)
 
 
 def build_pages(root: Path) -> BuildResult:

@@ -15,6 +15,16 @@ def emitted_codes() -> set[str]:
     codes: set[str] = set()
     for path in (PROJECT / "builder").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+                # Problems returned as (code, message) and reported by the caller.
+                first = node.elts[0]
+                if (
+                    isinstance(first, ast.Constant)
+                    and isinstance(first.value, str)
+                    and re.fullmatch(r"[a-z]+(-[a-z]+)+", first.value)
+                    and isinstance(node.elts[1], ast.JoinedStr | ast.Name)
+                ):
+                    codes.add(first.value)
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))

@@ -1,4 +1,4 @@
-"""Stage 4: analysis of the linked model (contradictions, as-of date, deadline states)."""
+"""Stage 4: analysis of the linked model: origins, contradictions, dates, timelines, lint."""
 
 from __future__ import annotations
 
@@ -6,10 +6,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from builder.analyze.lint import judgment_support, translations
+from builder.analyze.origins import Origins, citation_cycles, support, trace_origins
+from builder.analyze.overlap import overlapping_articles
+from builder.analyze.timeline import TimelineEntry, deadline_entries, relation_dates, resolve_events
+from builder.diagnostics import Diagnostic, has_errors
 from builder.model import Model
 from builder.validate.models import Deadline
 
-__all__ = ["Analysis", "analyze", "deadline_state"]
+__all__ = ["Analysis", "AnalysisResult", "analyze", "deadline_state"]
 
 
 @dataclass(frozen=True)
@@ -17,9 +22,55 @@ class Analysis:
     model: Model
     as_of: dt.date | None
     contradictions: dict[str, tuple[str, ...]]
+    origins: Origins
+    events: dict[str, TimelineEntry]
+    deadlines: dict[str, TimelineEntry]
 
     def contradicted_by(self, claim: str) -> tuple[str, ...]:
         return self.contradictions.get(claim, ())
+
+    def support(self, claims: list[str]) -> tuple[int, int]:
+        """(reports, independent origins) behind some claims."""
+        return support(self.origins, claims)
+
+    def timeline(self) -> list[TimelineEntry]:
+        """Every event and deadline, sorted by interval."""
+        return sorted([*self.events.values(), *self.deadlines.values()], key=TimelineEntry.sort_key)
+
+    def topic_timeline(self, topic_id: str) -> list[TimelineEntry]:
+        """The topic's deadlines, the events of the articles its judgments and deadlines cite,
+        and the events it lists."""
+        record = self.model.topics[topic_id].record
+        cited = [c for j in record.key_judgments for c in j.claims]
+        cited += [c for d in record.deadlines for c in d.claims]
+        articles = {c.split("#", 1)[0] for c in cited}
+        keys = {k for k, e in self.model.events.items() if e.article.id in articles}
+        keys |= set(record.events)
+        entries = [self.events[k] for k in keys if k in self.events]
+        entries += [self.deadlines[f"{topic_id}#{d.id}"] for d in record.deadlines]
+        return sorted(entries, key=TimelineEntry.sort_key)
+
+    def actor_timeline(self, actor_id: str) -> list[TimelineEntry]:
+        entries = [e for e in self.events.values() if actor_id in e.actors]
+        return sorted(entries, key=TimelineEntry.sort_key)
+
+    def disputes(self) -> list[tuple[str, str]]:
+        """Each contradicting pair once, ordered."""
+        return sorted({tuple(sorted((a, b))) for a, bs in self.contradictions.items() for b in bs})  # type: ignore[misc]
+
+    def retracted_support(self, claims: list[str]) -> list[str]:
+        """The claims among these that are retracted or superseded."""
+        return [
+            c
+            for c in claims
+            if c in self.model.claims and self.model.claims[c].claim.status != "active"
+        ]
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    analysis: Analysis | None
+    diagnostics: list[Diagnostic]
 
 
 def _contradictions(model: Model) -> dict[str, tuple[str, ...]]:
@@ -46,6 +97,20 @@ def deadline_state(deadline: Deadline, as_of: dt.date) -> str:
     return f"passed {-days} {unit} ago"
 
 
-def analyze(model: Model) -> Analysis:
-    """Everything computed across records that pages show."""
-    return Analysis(model, model.newest_date(), _contradictions(model))
+def analyze(model: Model) -> AnalysisResult:
+    """Everything computed across records that pages show, with the problems found doing it."""
+    problems = citation_cycles(model)
+    if has_errors(problems):
+        return AnalysisResult(None, problems)
+    events, date_problems = resolve_events(model)
+    problems += date_problems + relation_dates(model)
+    problems += overlapping_articles(model) + judgment_support(model) + translations(model)
+    analysis = Analysis(
+        model=model,
+        as_of=model.newest_date(),
+        contradictions=_contradictions(model),
+        origins=trace_origins(model),
+        events=events,
+        deadlines=deadline_entries(model),
+    )
+    return AnalysisResult(None if has_errors(problems) else analysis, problems)

@@ -28,7 +28,8 @@ def test_deadline_states_count_from_the_as_of_date() -> None:
 
 
 def test_seed_contradictions_show_on_both_sides() -> None:
-    analysis = analyze(link(validate(load_corpus(FIXTURE_CORPUS))).model)
+    analysis = analyze(link(validate(load_corpus(FIXTURE_CORPUS))).model).analysis
+    assert analysis is not None
     assert analysis.as_of == dt.date(2025, 4, 10)
     assert analysis.contradicted_by(f"{SEED}#talks-indirect") == (f"{SEED}#direct-talks",)
     assert analysis.contradicted_by(f"{SEED}#direct-talks") == (f"{SEED}#talks-indirect",)

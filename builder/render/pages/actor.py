@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from builder.analyze import Analysis
-from builder.model import ClaimEntry, EventEntry, Mention, RelationView
+from builder.model import ClaimEntry, Mention, RelationView
 from builder.render import urls
 from builder.render.env import Links
 from builder.render.markdown import escape_inline
@@ -28,10 +28,6 @@ def grouped_relations(views: tuple[RelationView, ...]) -> list[tuple[str, list[R
 
 def _claims_naming(analysis: Analysis, actor_id: str) -> list[ClaimEntry]:
     return [e for e in analysis.model.claims.values() if actor_id in e.claim.actors]
-
-
-def _events_naming(analysis: Analysis, actor_id: str) -> list[EventEntry]:
-    return [e for e in analysis.model.events.values() if actor_id in e.event.actors]
 
 
 def _outlet_claims(analysis: Analysis, actor_id: str) -> tuple[list[ClaimEntry], list[ClaimEntry]]:
@@ -95,7 +91,7 @@ def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor)
         relations=grouped_relations(model.relations_of(actor.id)),
         topics=[t for t in model.topics.values() if actor.id in t.record.actors],
         claims=_claims_naming(analysis, actor.id),
-        events=_events_naming(analysis, actor.id),
+        timeline=analysis.actor_timeline(actor.id),
         members=sorted(i for i, a in model.actors.items() if a.record.country == actor.id),
         articles=sorted(i for i, a in model.articles.items() if a.record.outlet == actor.id),
         originated=originated,

@@ -56,14 +56,18 @@ def article_buckets(analysis: Analysis) -> list[Bucket]:
     return list(reversed(buckets))
 
 
-def _bucket_pages(
-    env: jinja2.Environment, analysis: Analysis, bucket: Bucket, link: str
+Entry = Callable[[Links, str], Markup]
+
+
+def bucket_pages(
+    env: jinja2.Environment, analysis: Analysis, bucket: Bucket, entry: Entry
 ) -> list[Page]:
+    """A bucket's entries in pages of at most 100, each with links to its neighbours."""
     template = env.get_template("bucket.md.j2")
     pages = []
     for chunk in paginate(bucket.ids, lambda n: urls.index_page(*bucket.parts, page=n)):
         links = Links(chunk.path, analysis)
-        entries = [getattr(links, link)(item) for item in chunk.items]
+        entries = [entry(links, str(item)) for item in chunk.items]
         markdown = template.render(bucket=bucket, chunk=chunk, entries=entries, links=links)
         pages.append(Page(chunk.path, markdown))
     return pages
@@ -80,7 +84,7 @@ def _section(
     )
     pages = [Page(path, markdown)]
     for bucket in buckets:
-        pages += _bucket_pages(env, analysis, bucket, link)
+        pages += bucket_pages(env, analysis, bucket, lambda links, item: getattr(links, link)(item))
     return pages
 
 

@@ -23,6 +23,28 @@ def endnotes(analysis: Analysis, claims: list[str]) -> list[str]:
     return list(dict.fromkeys(analysis.model.claims[ref].article.id for ref in claims))
 
 
+def judgment_flags(analysis: Analysis, topic: ValidTopic) -> dict[str, list[str]]:
+    """What a reader must know before trusting each judgment."""
+    flags: dict[str, list[str]] = {}
+    model = analysis.model
+    for judgment in topic.record.key_judgments:
+        notes = []
+        claims = [model.claims[c] for c in judgment.claims if c in model.claims]
+        if not claims:
+            notes.append("rests on no recorded claim")
+        elif all(e.claim.anonymous for e in claims):
+            notes.append("rests only on anonymous claims")
+        for ref in analysis.retracted_support(judgment.claims):
+            notes.append(f"rests on a {model.claims[ref].claim.status} claim ({ref})")
+        clusters = {analysis.origins.cluster_of[e.key] for e in claims}
+        if any(analysis.origins.clusters[c].circular for c in clusters):
+            notes.append("circular reporting: several outlets repeat one origin")
+        if any(analysis.contradicted_by(e.key) for e in claims):
+            notes.append("a supporting claim is contradicted by another report")
+        flags[judgment.id] = notes
+    return flags
+
+
 def render_topic(env: jinja2.Environment, analysis: Analysis, topic: ValidTopic) -> Page:
     path = urls.topic(topic.id)
     claims = cited_claims(topic)
@@ -38,6 +60,9 @@ def render_topic(env: jinja2.Environment, analysis: Analysis, topic: ValidTopic)
         sources=sources,
         note_number={article: n for n, article in enumerate(sources, start=1)},
         deadline_states=states,
+        judgment_flags=judgment_flags(analysis, topic),
+        timeline=analysis.topic_timeline(topic.id),
+        disputes=[(a, b) for a, b in analysis.disputes() if a in claims or b in claims],
         urls=urls,
     )
     return Page(path, markdown)

@@ -1,0 +1,55 @@
+"""Republished copy: articles sharing most of their word 8-grams (the same wire story twice)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from builder.diagnostics import Diagnostic, warning
+from builder.model import Model
+
+SHINGLE = 8
+THRESHOLD = 0.8
+COMMON = 50  # a shingle in more articles than this is boilerplate, not evidence of copying
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[int]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _linked(model: Model, a: str, b: str) -> bool:
+    """Already declared: one cites the other, or they share a claim cluster via same_as."""
+    ra, rb = model.articles[a].record, model.articles[b].record
+    if b in ra.cites or a in rb.cites:
+        return True
+    return any(ref.startswith(f"{b}#") for c in ra.claims for ref in c.same_as) or any(
+        ref.startswith(f"{a}#") for c in rb.claims for ref in c.same_as
+    )
+
+
+def overlapping_articles(model: Model) -> list[Diagnostic]:
+    """A warning for each pair of articles whose texts share ≥ 80% of the smaller's 8-grams."""
+    grams = {aid: shingles(a.text.text) for aid, a in model.articles.items()}
+    postings: dict[int, list[str]] = defaultdict(list)
+    for aid, keys in grams.items():
+        for key in keys:
+            postings[key].append(aid)
+    problems = []
+    for aid in sorted(grams):
+        shared: Counter[str] = Counter()
+        for key in grams[aid]:
+            holders = postings[key]
+            if len(holders) <= COMMON:
+                shared.update(other for other in holders if other > aid)
+        for other, count in sorted(shared.items()):
+            smaller = min(len(grams[aid]), len(grams[other]))
+            if smaller and count / smaller >= THRESHOLD and not _linked(model, aid, other):
+                share = round(100 * count / smaller)
+                message = (
+                    f"text shares {share}% of its 8-word runs with {other}: if one republishes "
+                    "the other, add it to 'cites' (or link the claims with 'same_as')"
+                )
+                problems.append(warning(model.articles[aid].source.at(), "text-overlap", message))
+    return problems

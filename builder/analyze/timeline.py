@@ -1,0 +1,83 @@
+"""Dated entries for timelines: article events resolved to intervals, and topic deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from builder.analyze.dates import Interval, Precision, parse_edtf_interval, resolve_when
+from builder.diagnostics import Diagnostic, error, warning
+from builder.model import Model
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    interval: Interval
+    kind: Literal["event", "deadline"]
+    key: str  # '<article>#<event>' or '<topic>#<deadline>'
+    what: str
+    when: str  # as written
+    actors: tuple[str, ...]
+
+    def sort_key(self) -> tuple[object, ...]:
+        return (*self.interval.sort_key(), self.key)
+
+
+def resolve_events(model: Model) -> tuple[dict[str, TimelineEntry], list[Diagnostic]]:
+    """Every article event as a timeline entry; date problems located at its `when:`."""
+    entries: dict[str, TimelineEntry] = {}
+    problems: list[Diagnostic] = []
+    for key, entry in model.events.items():
+        event, article = entry.event, entry.article
+        reference = event.relative_to or article.record.published
+        resolution = resolve_when(event.when, reference)
+        if resolution.problem is not None:
+            code, message = resolution.problem
+            index = article.record.events.index(event)
+            at = article.source.at("events", index, "when")
+            report = warning if code == "unknown-date-phrase" else error
+            problems.append(report(at, code, message))
+        entries[key] = TimelineEntry(
+            resolution.interval, "event", key, event.what, event.when, tuple(event.actors)
+        )
+    return entries, problems
+
+
+def deadline_entries(model: Model) -> dict[str, TimelineEntry]:
+    entries = {}
+    for topic in model.topics.values():
+        for deadline in topic.record.deadlines:
+            key = f"{topic.id}#{deadline.id}"
+            precision: Precision = "range" if deadline.start else "day"
+            interval = Interval(deadline.start or deadline.due, deadline.due, precision)
+            when = (
+                f"{deadline.start} to {deadline.due}" if deadline.start else f"due {deadline.due}"
+            )
+            entries[key] = TimelineEntry(
+                interval, "deadline", key, deadline.what, when, tuple(topic.record.actors)
+            )
+    return entries
+
+
+def relation_dates(model: Model) -> list[Diagnostic]:
+    """`since` and `until` must be real EDTF dates, in order."""
+    problems = []
+    for actor in model.actors.values():
+        for index, relation in enumerate(actor.record.relations):
+            bounds = {}
+            for field in ("since", "until"):
+                value = getattr(relation, field)
+                if value is None:
+                    continue
+                resolution = parse_edtf_interval(value)
+                if resolution.problem and resolution.problem[0] == "invalid-date":
+                    at = actor.source.at("relations", index, field)
+                    problems.append(error(at, "invalid-date", resolution.problem[1]))
+                else:
+                    bounds[field] = resolution.interval
+            since, until = bounds.get("since"), bounds.get("until")
+            if since and until and since.start and until.end and until.end < since.start:
+                at = actor.source.at("relations", index, "until")
+                message = f"relation ends ({relation.until}) before it starts ({relation.since})"
+                problems.append(error(at, "date-order", message))
+    return problems

@@ -1,0 +1,114 @@
+"""Indexes of the analysis under /index/: the timeline, every claim, and the disputed claims."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import jinja2
+from markupsafe import Markup
+
+from builder.analyze import Analysis
+from builder.analyze.dates import Interval
+from builder.render import urls
+from builder.render.env import Links
+from builder.render.markdown import escape_inline
+from builder.render.page import Page
+from builder.render.pages.sections import Bucket, bucket_pages
+from builder.validate.vocabulary import CREDIBILITY_WORDS
+
+INDEXES = urls.index_page("index")
+
+
+def interval_text(interval: Interval) -> str:
+    start, end = interval.start, interval.end
+    if start and end:
+        return str(start) if start == end else f"{start} to {end}"
+    return f"until {end}" if end else f"from {start}" if start else "date unknown"
+
+
+def _timeline_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
+    def entry(links: Links, key: str) -> Markup:
+        item = analysis.events.get(key) or analysis.deadlines[key]
+        when = escape_inline(f"{interval_text(item.interval)} ({item.interval.precision})")
+        if item.kind == "event":
+            return Markup(f"{when}: {links.event(key)}")
+        topic, deadline = key.split("#", 1)
+        target = links.to(item.what, urls.topic(topic), urls.deadline_anchor(deadline))
+        return Markup(f"{when}: deadline, {target}")
+
+    return entry
+
+
+def timeline_buckets(analysis: Analysis) -> list[Bucket]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for item in analysis.timeline():
+        year = item.interval.start.year if item.interval.start else None
+        groups[f"{year:04d}" if year else "open"].append(item.key)
+    return [
+        Bucket(f"Timeline: {'open start' if y == 'open' else y}", ("timeline", y), groups[y])
+        for y in sorted(groups)
+    ]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _claim_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
+    def entry(links: Links, key: str) -> Markup:
+        claim = analysis.model.claims[key]
+        reports, origins = analysis.support([key])
+        words = CREDIBILITY_WORDS[claim.claim.credibility]
+        status = "" if claim.claim.status == "active" else f"; **{claim.claim.status}**"
+        disputed = "; disputed" if analysis.contradicted_by(key) else ""
+        facts = escape_inline(
+            f"credibility {claim.claim.credibility} ({words}); {_plural(reports, 'report')}, "
+            f"{_plural(origins, 'independent origin')}"
+        )
+        return Markup(
+            f"{links.claim(key)} ({links.article(claim.article.id)}; {facts}{status}{disputed})"
+        )
+
+    return entry
+
+
+def claim_buckets(analysis: Analysis) -> list[Bucket]:
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, entry in analysis.model.claims.items():
+        day = entry.article.record.published
+        groups[(f"{day.year:04d}", f"{day.month:02d}")].append(key)
+    return [
+        Bucket(f"Claims from articles of {y}-{m}", ("claims", y, m), sorted(groups[(y, m)]))
+        for y, m in sorted(groups, reverse=True)
+    ]
+
+
+def _dispute_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
+    def entry(links: Links, pair: str) -> Markup:
+        a, b = pair.split(" ", 1)
+        return Markup(f"{links.claim(a)} **contradicts** {links.claim(b)}")
+
+    return entry
+
+
+def render_indexes(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
+    """The index landing page and every bucket page of the three analysis indexes."""
+    timeline = timeline_buckets(analysis)
+    claims = claim_buckets(analysis)
+    disputed = Bucket(
+        "Disputed claims", ("disputed",), [f"{a} {b}" for a, b in analysis.disputes()]
+    )
+    links = Links(INDEXES, analysis)
+    markdown = env.get_template("indexes.md.j2").render(
+        links=links,
+        timeline=[(b, links.to(b.title, urls.index_page(*b.parts))) for b in timeline],
+        claims=[(b, links.to(b.title, urls.index_page(*b.parts))) for b in claims],
+        disputed=(disputed, links.to(disputed.title, urls.index_page(*disputed.parts))),
+    )
+    pages = [Page(INDEXES, markdown)]
+    for bucket in timeline:
+        pages += bucket_pages(env, analysis, bucket, _timeline_entry(analysis))
+    for bucket in claims:
+        pages += bucket_pages(env, analysis, bucket, _claim_entry(analysis))
+    pages += bucket_pages(env, analysis, disputed, _dispute_entry(analysis))
+    return pages

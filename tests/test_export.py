@@ -76,3 +76,26 @@ def test_export_with_errors_writes_nothing(tmp_path: Path) -> None:
     case = PROJECT / "tests" / "cases" / "invalid" / "misspelt-actor"
     assert main(["--root", str(case), "export", "--format", "json", "--out", str(out)]) == 1
     assert not out.exists()
+
+
+def test_events_carry_resolved_intervals(exported: dict) -> None:  # type: ignore[type-arg]
+    events = {e["id"]: e for e in exported["articles"][0]["events"]}
+    assert (
+        events["transfer"]["start"],
+        events["transfer"]["end"],
+        events["transfer"]["precision"],
+    ) == ("2025-03-31", "2025-04-06", "week")
+    assert (events["deadline-window"]["start"], events["deadline-window"]["end"]) == (
+        "2025-04-07",
+        "2025-05-07",
+    )
+
+
+def test_claims_carry_origins(exported: dict) -> None:  # type: ignore[type-arg]
+    claims = {c["id"]: c for c in exported["articles"][0]["claims"]}
+    assert claims["militias-disarm"]["origins"] == ["reuters"]
+    assert claims["talks-indirect"]["origins"] == ["newsrael"]
+    assert (
+        claims["missiles-shipped"]["cluster_reports"],
+        claims["missiles-shipped"]["cluster_origins"],
+    ) == (1, 1)

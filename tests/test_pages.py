@@ -68,3 +68,24 @@ def test_full_rights_show_every_paragraph_with_links(tmp_path: Path) -> None:
         assert f"{{: #p{number} }}" in article
     assert "{: #p14 }" not in article  # the stripped photo credit
     assert "calling into question [Tehran](../actors/iran.md)’s intentions" in article
+
+
+def test_retracted_claim_stays_visible_struck_through_and_flags_its_judgment(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "corrected"
+    shutil.copytree(Path(__file__).parent / "cases" / "valid" / "minimal", root)
+    sidecar = root / "seeds" / "a1.yml"
+    text = sidecar.read_text(encoding="utf-8").replace(
+        "    credibility: 2\n",
+        "    credibility: 2\n    status: retracted\n    note: The Courier withdrew the report the next day.\n",
+    )
+    sidecar.write_text(text, encoding="utf-8")
+    site = pages(root)
+    article = site["articles/a1.md"]
+    assert "### <del>Zembla announced a new canal.</del> { #claim-canal-announced }" in article
+    assert "- **Retracted:** The Courier withdrew the report the next day." in article
+    assert (
+        "- **Caution:** rests on a retracted claim \\(a1\\#canal-announced\\)"
+        in site["topics/canal.md"]
+    )

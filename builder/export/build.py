@@ -36,18 +36,25 @@ def _quote(text: str, span: QuoteSpan | None) -> QuoteOut:
 def _claim(analysis: Analysis, article: ValidArticle, claim: Claim) -> ClaimOut:
     key = f"{article.id}#{claim.id}"
     data = claim.model_dump(exclude={"quote", "contradicts"})
+    cluster = analysis.origins.cluster(key)
     return ClaimOut(
         **data,
         quote=_quote(claim.quote, article.claim_quotes.get(claim.id)),
         contradicts=list(analysis.contradicted_by(key)),
+        origins=list(analysis.origins.report_origins[key]),
+        cluster=cluster.id,
+        cluster_reports=len(cluster.reports),
+        cluster_origins=len(cluster.origins),
     )
 
 
-def _event(article: ValidArticle, event: Event) -> EventOut:
+def _event(analysis: Analysis, article: ValidArticle, event: Event) -> EventOut:
     quote = None if event.quote is None else _quote(event.quote, article.event_quotes.get(event.id))
     data = event.model_dump(exclude={"quote", "relative_to"})
-    # Dates are resolved into intervals by the analysis of dates; until then they are null.
-    return EventOut(**data, quote=quote, start=None, end=None, precision=None)
+    interval = analysis.events[f"{article.id}#{event.id}"].interval
+    return EventOut(
+        **data, quote=quote, start=interval.start, end=interval.end, precision=interval.precision
+    )
 
 
 def _article(analysis: Analysis, article: ValidArticle) -> ArticleOut:
@@ -63,7 +70,7 @@ def _article(analysis: Analysis, article: ValidArticle) -> ArticleOut:
         text=article.text.text if record.rights == "full" else None,
         mentions=[MentionOut(**m.__dict__) for m in mentions],
         claims=[_claim(analysis, article, c) for c in record.claims],
-        events=[_event(article, e) for e in record.events],
+        events=[_event(analysis, article, e) for e in record.events],
     )
 
 

@@ -52,14 +52,18 @@ class ClaimOut(Annotated):
     status: Literal["active", "retracted", "superseded"]
     superseded_by: str | None
     translation: str | None
+    origins: list[str] = Field(description="Independent origins of this report (actor ids)")
+    cluster: str = Field(description="The cluster of reports joined by same_as, by its first claim")
+    cluster_reports: int
+    cluster_origins: int
 
 
 class EventOut(Annotated):
     id: str
     when: str
-    start: dt.date | None = Field(description="First day, inclusive; null while unresolved or open")
-    end: dt.date | None = Field(description="Last day, inclusive; null while unresolved or open")
-    precision: Literal["day", "week", "month", "year", "range", "open"] | None
+    start: dt.date | None = Field(description="First day, inclusive; null on an open side")
+    end: dt.date | None = Field(description="Last day, inclusive; null on an open side")
+    precision: Literal["day", "week", "month", "year", "range", "open"]
     what: str
     actors: list[str]
     quote: QuoteOut | None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -16,6 +18,17 @@ class Page:
 
     path: str
     markdown: str
+
+    @classmethod
+    def titled(cls, path: str, title: str, body: str) -> Page:
+        """A page whose title is set in front matter, HTML-escaped.
+
+        MkDocs themes print `page.title` unescaped (in <title>, the header, the search index),
+        so a title taken from the heading would let contributor text such as "</title><script>"
+        through. The front-matter title is escaped once, here.
+        """
+        escaped = json.dumps(html.escape(" ".join(title.split())), ensure_ascii=False)
+        return cls(path, f"---\ntitle: {escaped}\n---\n\n{body}")
 
 
 @dataclass(frozen=True)

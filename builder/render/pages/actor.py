@@ -99,4 +99,4 @@ def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor)
         mentioned=mentioned_in(analysis, actor.id),
         urls=urls,
     )
-    return Page(path, markdown)
+    return Page.titled(path, actor.record.name, markdown)

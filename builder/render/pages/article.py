@@ -84,4 +84,4 @@ def render_article(env: jinja2.Environment, analysis: Analysis, article: ValidAr
         actors=actors_named(article, mentions),
         urls=urls,
     )
-    return Page(path, markdown)
+    return Page.titled(path, article.record.title, markdown)

@@ -105,7 +105,7 @@ def render_indexes(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
         claims=[(b, links.to(b.title, urls.index_page(*b.parts))) for b in claims],
         disputed=(disputed, links.to(disputed.title, urls.index_page(*disputed.parts))),
     )
-    pages = [Page(INDEXES, markdown)]
+    pages = [Page.titled(INDEXES, "Indexes", markdown)]
     for bucket in timeline:
         pages += bucket_pages(env, analysis, bucket, _timeline_entry(analysis))
     for bucket in claims:

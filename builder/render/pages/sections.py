@@ -69,7 +69,12 @@ def bucket_pages(
         links = Links(chunk.path, analysis)
         entries = [entry(links, str(item)) for item in chunk.items]
         markdown = template.render(bucket=bucket, chunk=chunk, entries=entries, links=links)
-        pages.append(Page(chunk.path, markdown))
+        title = (
+            bucket.title
+            if chunk.total == 1
+            else f"{bucket.title} ({chunk.number} of {chunk.total})"
+        )
+        pages.append(Page.titled(chunk.path, title, markdown))
     return pages
 
 
@@ -82,7 +87,7 @@ def _section(
     markdown = env.get_template("section.md.j2").render(
         title=title, intro=intro, buckets=listing, links=links
     )
-    pages = [Page(path, markdown)]
+    pages = [Page.titled(path, title, markdown)]
     for bucket in buckets:
         pages += bucket_pages(env, analysis, bucket, lambda links, item: getattr(links, link)(item))
     return pages
@@ -120,4 +125,4 @@ def render_home(env: jinja2.Environment, analysis: Analysis) -> Page:
             f"{links.to('all articles', urls.ARTICLES)}"
         ),
     )
-    return Page(urls.HOME, markdown)
+    return Page.titled(urls.HOME, "Research briefs", markdown)

@@ -65,4 +65,4 @@ def render_topic(env: jinja2.Environment, analysis: Analysis, topic: ValidTopic)
         disputes=[(a, b) for a, b in analysis.disputes() if a in claims or b in claims],
         urls=urls,
     )
-    return Page(path, markdown)
+    return Page.titled(path, topic.record.title, markdown)

@@ -7,6 +7,7 @@ Building the tree from events means an alias is never expanded, so "billion laug
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,12 +53,20 @@ class Map:
 Node = Scalar | Seq | Map
 
 
+class _Stop(Exception):
+    """Ends composition at once (nesting too deep): nothing more of the file is read."""
+
+
 @dataclass
 class _Composer:
+    """Builds the tree while the C parser streams events, so no event list is ever held."""
+
     path: str
-    events: list[yaml.Event]
+    events: Iterator[yaml.Event]
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    pos: int = 0
+    ahead: yaml.Event | None = None
+    # Only the first anchor and the first alias of a file are reported (a bomb has thousands).
+    reported: set[str] = field(default_factory=set)
 
     def at(self, mark: Any) -> Location:
         return Location(self.path, *_position(mark))
@@ -65,15 +74,25 @@ class _Composer:
     def fail(self, mark: Any, code: str, message: str) -> None:
         self.diagnostics.append(error(self.at(mark), code, message))
 
+    def fail_once(self, mark: Any, message: str) -> None:
+        if message not in self.reported:
+            self.reported.add(message)
+            self.fail(mark, "yaml-anchor", message)
+
+    def peek(self) -> yaml.Event:
+        if self.ahead is None:
+            self.ahead = next(self.events)
+        return self.ahead
+
     def next(self) -> yaml.Event:
-        event = self.events[self.pos]
-        self.pos += 1
+        event = self.peek()
+        self.ahead = None
         return event
 
     def node(self, depth: int) -> Node | None:
         event = self.next()
         if isinstance(event, yaml.AliasEvent):
-            self.fail(event.start_mark, "yaml-anchor", "YAML aliases (*name) are not allowed")
+            self.fail_once(event.start_mark, "YAML aliases (*name) are not allowed")
             return None
         node_event = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
         if isinstance(event, node_event) and not self.acceptable(event, depth):
@@ -88,7 +107,7 @@ class _Composer:
 
     def acceptable(self, event: yaml.NodeEvent, depth: int) -> bool:
         if event.anchor is not None:
-            self.fail(event.start_mark, "yaml-anchor", "YAML anchors (&name) are not allowed")
+            self.fail_once(event.start_mark, "YAML anchors (&name) are not allowed")
             return False
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in STANDARD_TAGS:
@@ -97,7 +116,8 @@ class _Composer:
         if depth > MAX_DEPTH and isinstance(event, yaml.CollectionStartEvent):
             message = f"nesting is deeper than {MAX_DEPTH} levels"
             self.fail(event.start_mark, "too-deep", message)
-            return False
+            raise _Stop
+
         return True
 
     def skip(self, start: yaml.Event) -> None:
@@ -125,18 +145,18 @@ class _Composer:
 
     def sequence(self, start: yaml.SequenceStartEvent, depth: int) -> Seq:
         items: list[Node] = []
-        while not isinstance(self.events[self.pos], yaml.SequenceEndEvent):
+        while not isinstance(self.peek(), yaml.SequenceEndEvent):
             item = self.node(depth + 1)
             if item is not None:
                 items.append(item)
-        self.pos += 1
+        self.next()
         return Seq(items, *_position(start.start_mark))
 
     def mapping(self, start: yaml.MappingStartEvent, depth: int) -> Map:
         keys: dict[str, Scalar] = {}
         values: dict[str, Node] = {}
-        while not isinstance(self.events[self.pos], yaml.MappingEndEvent):
-            key_event = self.events[self.pos]
+        while not isinstance(self.peek(), yaml.MappingEndEvent):
+            key_event = self.peek()
             key = self.node(depth + 1)
             value = self.node(depth + 1)
             if not isinstance(key, Scalar) or key.value is None:
@@ -151,7 +171,7 @@ class _Composer:
             keys[key.value] = key
             if value is not None:
                 values[key.value] = value
-        self.pos += 1
+        self.next()
         return Map(keys, values, *_position(start.start_mark))
 
 
@@ -165,17 +185,32 @@ def _leading_tab(path: str, text: str) -> Diagnostic | None:
     return None
 
 
-def _parse_events(path: str, text: str) -> tuple[list[yaml.Event], list[Diagnostic]]:
-    try:
-        return list(yaml.parse(text, Loader=yaml.CSafeLoader)), []
-    except yaml.MarkedYAMLError as exc:
+def _syntax_error(path: str, exc: yaml.YAMLError) -> Diagnostic:
+    if isinstance(exc, yaml.MarkedYAMLError):
         line, col = _position(exc.problem_mark or exc.context_mark)
         problem = exc.problem or exc.context or "invalid YAML"
-        return [], [
-            error(Location(path, line, col), "yaml-syntax", f"YAML syntax error: {problem}")
-        ]
-    except yaml.YAMLError as exc:
-        return [], [error(Location(path), "yaml-syntax", f"YAML syntax error: {exc}")]
+        if "nesting depth" in problem:  # libyaml's own limit, met while scanning ahead
+            message = f"nesting is deeper than {MAX_DEPTH} levels"
+            return error(Location(path, line, col), "too-deep", message)
+        return error(Location(path, line, col), "yaml-syntax", f"YAML syntax error: {problem}")
+    return error(Location(path), "yaml-syntax", f"YAML syntax error: {exc}")
+
+
+def _document(composer: _Composer) -> Node | None:
+    """The one document of the stream; a second one is an error."""
+    composer.next()  # stream start
+    if isinstance(composer.peek(), yaml.StreamEndEvent):
+        composer.fail(None, "empty-file", "file is empty")
+        return None
+    composer.next()  # document start
+    root = composer.node(depth=1)
+    composer.next()  # document end
+    following = composer.peek()
+    if isinstance(following, yaml.DocumentStartEvent):
+        message = "file holds more than one YAML document"
+        composer.fail(following.start_mark, "yaml-multiple-documents", message)
+        return None
+    return root
 
 
 def compose(path: str, text: str) -> tuple[Node | None, list[Diagnostic]]:
@@ -183,19 +218,15 @@ def compose(path: str, text: str) -> tuple[Node | None, list[Diagnostic]]:
     tab = _leading_tab(path, text)
     if tab is not None:
         return None, [tab]
-    events, problems = _parse_events(path, text)
-    if problems:
-        return None, problems
-    starts = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
-    if len(starts) > 1:
-        where = Location(path, *_position(events[starts[1]].start_mark))
-        return None, [
-            error(where, "yaml-multiple-documents", "file holds more than one YAML document")
-        ]
-    if not starts:
-        return None, [error(Location(path), "empty-file", "file is empty")]
-    composer = _Composer(path, events, pos=starts[0] + 1)
-    root = composer.node(depth=1)
+    composer = _Composer(path, iter(yaml.parse(text, Loader=yaml.CSafeLoader)))
+    try:
+        root = _document(composer)
+    except yaml.YAMLError as exc:
+        return None, [*composer.diagnostics, _syntax_error(path, exc)]
+    except _Stop:
+        return None, composer.diagnostics
+    if any(d.code in {"empty-file", "yaml-multiple-documents"} for d in composer.diagnostics):
+        return None, composer.diagnostics
     return root, composer.diagnostics
 
 

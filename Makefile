@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint schemas golden bench clean
+.PHONY: site test serve check lint schemas golden bench fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ golden: $(STAMP)  ## refresh the golden pages of the frozen seed corpus
 
 bench: $(STAMP)  ## benchmarks (not tests): prints tables, writes build/bench/*.json
 	$(BIN)/python tools/bench_matcher.py
+
+fuzz: $(STAMP)  ## mutation fuzzing of every stage (MINUTES=10); crashes land in build/fuzz/
+	$(BIN)/python tools/fuzz.py --minutes $(or $(MINUTES),10)
 
 clean:
 	rm -rf site .site-builds build

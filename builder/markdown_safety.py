@@ -13,7 +13,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-_SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+_SAFE_LINK_SCHEMES = frozenset({"http", "https"})
 
 
 def _scheme(url: str) -> str | None:
@@ -22,7 +22,7 @@ def _scheme(url: str) -> str | None:
 
 
 def safe_href(url: str) -> bool:
-    """Relative links and http(s)/mailto links only (no javascript:, data:, file:, ...)."""
+    """Relative links and http(s) links only (no javascript:, data:, file:, mailto:, ...)."""
     scheme = _scheme(url)
     return scheme is None or scheme in _SAFE_LINK_SCHEMES
 

@@ -33,6 +33,8 @@ class PublishResult:
 def _new_build_dir(root: Path) -> Path:
     builds = root / BUILDS
     builds.mkdir(exist_ok=True)
+    for stale in root.glob(".site-*.link"):  # left by a build killed while switching
+        stale.unlink(missing_ok=True)
     return builds / f"build-{time.time_ns()}-{os.getpid()}"
 
 

@@ -26,7 +26,8 @@ TEMPLATES = [
     PROJECT / "tests" / "fixtures" / "seed-corpus",
 ]
 TOKENS = [
-    "&a ", "*a", "!!python/object ", "\t", "\x00", "{", "}", "[", "]", "'", '"', "---\n", ": ", "- ",
+    "&a ", "*a", "!!python/object ", "\t", "\x00", "{", "}", "[", "]", "'", '"', "---\n", ": ",
+    "- ",
     "\ufeff", "\u200c", "\u200d", "\u0640", "\u0651", "ـ", "é", "\U0001f600", "\r", "\r\n", "#",
     "null", "~", "yes", "3.0", "2025-02-30", "..", "/", "<script>", "{{ x }}", "[x](javascript:y)",
     "last week", "0000-00-00", "2025-04-07/..", "../", "index", "self", "#claim", "\udcff",
@@ -106,7 +107,8 @@ def main() -> None:
     }
     (args.out / "report.json").write_text(json.dumps(report, indent=2) + "\n")
     print(
-        f"fuzz: {runs:,} runs in {elapsed:.0f} s, {len(crashes)} crashes, {len(codes)} distinct diagnostic codes"
+        f"fuzz: {runs:,} runs in {elapsed:.0f} s, {len(crashes)} crashes, "
+        f"{len(codes)} distinct diagnostic codes"
     )
     for crash in crashes[:20]:
         print(f"  crash: {crash}")

@@ -15,9 +15,7 @@ from builder.load.source import read_text
 from builder.load.yamlfile import compose, to_plain
 
 YAMLISH = st.text(
-    alphabet=st.sampled_from(
-        list("ab:-[]{}&*!'\"#|>\n\t ,?%@`0129") + ["é", "\u200d", "\ufeff", "ـ"]
-    ),
+    alphabet=st.sampled_from([*"ab:-[]{}&*!'\"#|>\n\t ,?%@`0129", "é", "\u200d", "\ufeff", "ـ"]),
     max_size=80,
 )
 

@@ -8,7 +8,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from builder.diagnostics import Diagnostic, Severity, count, format_json, format_text, has_errors
+from builder.diagnostics import (
+    Diagnostic,
+    Severity,
+    count,
+    format_github,
+    format_json,
+    format_text,
+    has_errors,
+)
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -28,7 +36,7 @@ def make_parser() -> argparse.ArgumentParser:
     _root_option(common, argparse.SUPPRESS)
 
     check = commands.add_parser("check", parents=[common], help="check all content, build nothing")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--format", choices=["text", "json", "github"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
     build = commands.add_parser("build", parents=[common], help="check, then build site/")
     build.add_argument("--no-strict", dest="strict", action="store_false",
@@ -43,8 +51,11 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+FORMATS = {"text": format_text, "json": format_json, "github": format_github}
+
+
 def _report(diagnostics: list[Diagnostic], fmt: str = "text") -> None:
-    sys.stdout.write(format_json(diagnostics) if fmt == "json" else format_text(diagnostics))
+    sys.stdout.write(FORMATS[fmt](diagnostics))
 
 
 def _exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:

@@ -37,8 +37,9 @@ class Diagnostic:
         return (self.path, self.line, self.col, self.code, self.message)
 
     def render(self) -> str:
-        head = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
-        return f"{head} [{self.code}]"
+        """One line of text: line breaks in a message (contributor text) are shown as \\n."""
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {message} [{self.code}]"
 
 
 def error(at: Location, code: str, message: str, suggestion: str | None = None) -> Diagnostic:
@@ -92,6 +93,32 @@ def format_json(diagnostics: list[Diagnostic]) -> str:
         "warnings": count(ordered, Severity.WARNING),
     }
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(diagnostics: list[Diagnostic]) -> str:
+    """GitHub Actions workflow commands: each diagnostic becomes an annotation on its line."""
+    lines = []
+    for d in sort_diagnostics(diagnostics):
+        properties = ",".join(
+            f"{key}={_escape_property(str(value))}"
+            for key, value in (
+                ("file", d.path),
+                ("line", d.line),
+                ("col", d.col),
+                ("title", d.code),
+            )
+        )
+        lines.append(f"::{d.severity} {properties}::{_escape_data(d.message)}")
+    lines.append(summary_line(diagnostics))
+    return "\n".join(lines) + "\n"
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

@@ -82,3 +82,39 @@ def test_build_with_errors_writes_nothing(
     assert main(["--root", str(root), "build"]) == 1
     assert not (root / "site").exists()
     assert "no site written; the previous site/ is unchanged" in capsys.readouterr().err
+
+
+ODD = CASES / "warn" / "message-with-odd-characters"
+
+
+def test_same_diagnostic_in_three_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = {}
+    for fmt in ["text", "json", "github"]:
+        assert main(["--root", str(ODD), "check", "--format", fmt]) == 0
+        outputs[fmt] = capsys.readouterr().out
+    assert outputs["text"] == (
+        "seeds/a1.yml:6:11: warning: resolve key '50%: off,\\nnow' does not occur in seeds/a1.txt "
+        "[resolve-unmatched]\n0 errors, 1 warning\n"
+    )
+    assert json.loads(outputs["json"])["diagnostics"] == [
+        {
+            "path": "seeds/a1.yml", "line": 6, "col": 11, "severity": "warning",
+            "code": "resolve-unmatched",
+            "message": "resolve key '50%: off,\nnow' does not occur in seeds/a1.txt",
+            "suggestion": None,
+        }
+    ]  # fmt: skip
+    assert outputs["github"] == (
+        "::warning file=seeds/a1.yml,line=6,col=11,title=resolve-unmatched::"
+        "resolve key '50%25: off,%0Anow' does not occur in seeds/a1.txt\n0 errors, 1 warning\n"
+    )
+
+
+def test_github_properties_escape_separators() -> None:
+    from builder.diagnostics import Diagnostic, Severity, format_github
+
+    odd = Diagnostic("a,b:c%.yml", 1, 2, Severity.ERROR, "x", "m")
+    assert (
+        format_github([odd]).splitlines()[0]
+        == "::error file=a%2Cb%3Ac%25.yml,line=1,col=2,title=x::m"
+    )

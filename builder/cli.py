@@ -46,6 +46,24 @@ def make_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", parents=[common], help="write the model as data")
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    new = commands.add_parser("new", parents=[common], help="start a new record (never overwrites)")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    article = kinds.add_parser("article", parents=[common], help="an article: text and sidecar")
+    article.add_argument("id", metavar="ID")
+    article.add_argument(
+        "--from", dest="source", type=Path, metavar="FILE", help="the text, copied verbatim"
+    )
+    article.add_argument("--url")
+    article.add_argument("--outlet", metavar="ID")
+    article.add_argument("--published", metavar="YYYY-MM-DD")
+    article.add_argument("--title")
+    actor = kinds.add_parser("actor", parents=[common], help="an actor profile")
+    actor.add_argument("name", metavar="NAME")
+    actor.add_argument("--id", dest="record_id", metavar="ID")
+    actor.add_argument("--type", dest="actor_type")
+    topic = kinds.add_parser("topic", parents=[common], help="a topic brief")
+    topic.add_argument("title", metavar="TITLE")
+    topic.add_argument("--id", dest="record_id", metavar="ID")
     render = commands.add_parser("render", parents=[common], help="write the Markdown tree")
     render.add_argument("--out", type=Path, required=True, metavar="DIR")
     return parser
@@ -120,6 +138,28 @@ def run_export(root: Path, out: Path) -> int:
     return EXIT_OK
 
 
+def run_new(root: Path, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from builder import scaffold
+
+    if args.kind == "article":
+        text = args.source.read_bytes() if args.source else b""
+        written = scaffold.new_article(
+            root, args.id, text, args.url, args.outlet, args.published, args.title
+        )
+    elif args.kind == "actor":
+        written = scaffold.new_actor(root, args.name, args.record_id, args.actor_type)
+    else:
+        written = scaffold.new_topic(root, args.title, args.record_id, dt.date.today())
+    if written.problem:
+        print(f"briefs new: {written.problem}", file=sys.stderr)
+        return EXIT_CONTENT
+    for path in written.paths:
+        print(f"wrote {path.relative_to(root).as_posix()}")
+    return EXIT_OK
+
+
 def dispatch(args: argparse.Namespace) -> int:
     root: Path = args.root
     if not (root / "seeds").is_dir() and not (root / "briefs").is_dir():
@@ -133,6 +173,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return run_serve(root, args.dev_addr)
     if args.command == "export":
         return run_export(root, args.out)
+    if args.command == "new":
+        return run_new(root, args)
     return run_render(root, args.out)
 
 

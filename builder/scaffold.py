@@ -1,0 +1,153 @@
+"""`briefs new`: starting files for an article, an actor or a topic, never overwriting one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+from builder.diagnostics import Location
+from builder.link.matcher import NameIndex, leftmost_longest
+from builder.link.mentions import actor_names
+from builder.link.normalise import fold, lower
+from builder.load.corpus import FOLDERS, Kind, check_id, load_corpus, schema_reference
+from builder.load.text import normalise_line_ends
+from builder.validate import validate
+from builder.validate.vocabulary import RELATION_INVERSES, ActorType
+
+
+@dataclass(frozen=True)
+class Written:
+    paths: list[Path]
+    problem: str | None = None
+
+
+def slug(name: str) -> str:
+    """An id from a name: ASCII letters and digits, words joined by '-'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64]
+
+
+def _modeline(kind: Kind) -> str:
+    return f"# yaml-language-server: $schema={schema_reference(kind)}\n"
+
+
+def _quoted(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _refuse(paths: list[Path], root: Path) -> str | None:
+    taken = [p for p in paths if p.exists() or p.is_symlink()]
+    if taken:
+        return f"{taken[0].relative_to(root).as_posix()} already exists; not overwriting it"
+    return None
+
+
+def mention_counts(root: Path, text: str) -> Counter[str]:
+    """How often the text names each known actor (resolve tables do not apply here)."""
+    corpus = validate(load_corpus(root))
+    index = NameIndex(actor_names(corpus.actors.values()))
+    folded = fold(normalise_line_ends(text))
+    chosen = leftmost_longest(index.candidates(folded, lower(folded.text)))
+    counts: Counter[str] = Counter()
+    for candidate in chosen:
+        (actor,) = candidate.actors if len(candidate.actors) == 1 else (None,)
+        if actor is not None:
+            counts[actor] += 1
+    return counts
+
+
+def new_article(
+    root: Path, article_id: str, text: bytes, url: str | None, outlet: str | None,
+    published: str | None, title: str | None,
+) -> Written:  # fmt: skip
+    problems = check_id(article_id, Location(article_id), "article")
+    if problems:
+        return Written([], problems[0].message)
+    seeds = root / FOLDERS[Kind.ARTICLE]
+    paths = [seeds / f"{article_id}.txt", seeds / f"{article_id}.yml"]
+    refused = _refuse(paths, root)
+    if refused:
+        return Written([], refused)
+    counts = mention_counts(root, text.decode("utf-8", errors="replace"))
+    mentions = ", ".join(
+        f"{actor} ({n})" for actor, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
+    )
+    lines = [
+        _modeline(Kind.ARTICLE).rstrip("\n"),
+        f"title: {_quoted(title or '')}  # required: a short factual headline, your own words",
+        f"published: {published or _quoted('')}  # required: YYYY-MM-DD; implied? list in `inferred`",
+        f"outlet: {outlet or _quoted('')}  # required: id of the media outlet that published it",
+    ]
+    if url:
+        lines.append(f"url: {_quoted(url)}  # the original's address (http or https)")
+    lines += [
+        "language: en  # BCP 47 tag; ar, fa, he and ur are shown right-to-left",
+        "rights: excerpts  # excerpts (default) or full: may the whole text be shown?",
+        '# strip: ["PHOTO: ..."]  # whole lines that are not article text (captions, credits)',
+        "claims: []  # what the article asserts; each with a verbatim quote, see CONTRIBUTING.md",
+        'events: []  # dated happenings; `when:` takes EDTF or phrases like "last week"',
+        f"# mentions: {mentions or 'no known actor'}",
+    ]
+    seeds.mkdir(parents=True, exist_ok=True)
+    paths[0].write_bytes(text)
+    paths[1].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Written(paths)
+
+
+def new_actor(root: Path, name: str, actor_id: str | None, actor_type: str | None) -> Written:
+    identifier = actor_id or slug(name)
+    problems = check_id(identifier, Location(identifier), "actor")
+    if problems:
+        return Written([], problems[0].message + " (choose one with --id)")
+    path = root / FOLDERS[Kind.ACTOR] / f"{identifier}.yml"
+    refused = _refuse([path], root)
+    if refused:
+        return Written([], refused)
+    types = " | ".join(get_args(ActorType))
+    relation_types = ", ".join(sorted(RELATION_INVERSES))
+    lines = [
+        _modeline(Kind.ACTOR).rstrip("\n"),
+        f"name: {_quoted(name)}",
+        f"type: {actor_type or _quoted('')}  # required: {types}",
+        "aliases: []  # other names exactly as articles write them",
+        "demonyms: []  # states only: adjectives that also name it (Omani for Oman)",
+        "# country: iran  # id of the state it belongs to, where that applies",
+        "# summary: One or two sentences in your own words; Markdown, no raw HTML.",
+        "# reliability: C  # media outlets only: Admiralty A (reliable) .. F (cannot be judged)",
+        f"relations: []  # {{type, target, since?, until?, claims?}}; types: {relation_types}",
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Written([path])
+
+
+def new_topic(root: Path, title: str, topic_id: str | None, today: dt.date) -> Written:
+    identifier = topic_id or slug(title)
+    problems = check_id(identifier, Location(identifier), "topic")
+    if problems:
+        return Written([], problems[0].message + " (choose one with --id)")
+    path = root / FOLDERS[Kind.TOPIC] / f"{identifier}.yml"
+    refused = _refuse([path], root)
+    if refused:
+        return Written([], refused)
+    lines = [
+        _modeline(Kind.TOPIC).rstrip("\n"),
+        f"title: {_quoted(title)}",
+        "status: active  # active | dormant | closed",
+        f"updated: {today.isoformat()}  # the day this brief was last revised: the 'as of' date",
+        f"summary: {_quoted('')}  # required: the bottom line up front, 2-4 sentences",
+        "key_judgments: []  # {id, text, likelihood (ICD 203), confidence (low|moderate|high), claims}",
+        "actors: []  # ids of the actors this topic is about",
+        "related: []  # ids of related topics",
+        "deadlines: []  # {id, what, from?, due, claims?}",
+        "watch: []  # indicators that would change the judgments",
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Written([path])

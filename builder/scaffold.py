@@ -81,7 +81,7 @@ def new_article(
     lines = [
         _modeline(Kind.ARTICLE).rstrip("\n"),
         f"title: {_quoted(title or '')}  # required: a short factual headline, your own words",
-        f"published: {published or _quoted('')}  # required: YYYY-MM-DD; implied? list in `inferred`",
+        f"published: {published or _quoted('')}  # required: YYYY-MM-DD (implied? see inferred)",
         f"outlet: {outlet or _quoted('')}  # required: id of the media outlet that published it",
     ]
     if url:
@@ -142,7 +142,7 @@ def new_topic(root: Path, title: str, topic_id: str | None, today: dt.date) -> W
         "status: active  # active | dormant | closed",
         f"updated: {today.isoformat()}  # the day this brief was last revised: the 'as of' date",
         f"summary: {_quoted('')}  # required: the bottom line up front, 2-4 sentences",
-        "key_judgments: []  # {id, text, likelihood (ICD 203), confidence (low|moderate|high), claims}",
+        "key_judgments: []  # {id, text, likelihood (ICD 203), confidence, claims}",
         "actors: []  # ids of the actors this topic is about",
         "related: []  # ids of related topics",
         "deadlines: []  # {id, what, from?, due, claims?}",

@@ -64,6 +64,10 @@ def make_parser() -> argparse.ArgumentParser:
     topic = kinds.add_parser("topic", parents=[common], help="a topic brief")
     topic.add_argument("title", metavar="TITLE")
     topic.add_argument("--id", dest="record_id", metavar="ID")
+    suggest = commands.add_parser("suggest", parents=[common], help="names to add as actors")
+    suggest.add_argument(
+        "articles", nargs="*", metavar="ARTICLE", help="article ids (default: all)"
+    )
     render = commands.add_parser("render", parents=[common], help="write the Markdown tree")
     render.add_argument("--out", type=Path, required=True, metavar="DIR")
     return parser
@@ -160,6 +164,19 @@ def run_new(root: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_suggest(root: Path, articles: list[str]) -> int:
+    from builder.load.corpus import load_corpus
+    from builder.suggest import format_suggestions, suggest
+    from builder.validate import validate
+
+    corpus = validate(load_corpus(root))
+    found = suggest(corpus, root, articles)
+    if found.problems:
+        _report(found.problems)
+    sys.stdout.write(format_suggestions(found))
+    return EXIT_OK
+
+
 def dispatch(args: argparse.Namespace) -> int:
     root: Path = args.root
     if not (root / "seeds").is_dir() and not (root / "briefs").is_dir():
@@ -175,6 +192,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return run_export(root, args.out)
     if args.command == "new":
         return run_new(root, args)
+    if args.command == "suggest":
+        return run_suggest(root, args.articles)
     return run_render(root, args.out)
 
 

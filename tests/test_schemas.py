@@ -29,9 +29,15 @@ def content_files() -> list[tuple[Kind, Path]]:
     return sorted(files)
 
 
-def validator(kind: Kind) -> jsonschema.Draft202012Validator:
+def validator(kind: str) -> jsonschema.Draft202012Validator:
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
+
+
+def test_ignore_list_validates() -> None:
+    text = (PROJECT / "briefs" / "ignore.yml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/ignore.schema.json\n")
+    assert list(validator("ignore").iter_errors(yaml.safe_load(text))) == []
 
 
 @pytest.mark.parametrize("kind,path", content_files(), ids=lambda v: getattr(v, "name", str(v)))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.export.models import export_schema
+from builder.suggest import IgnoreList
 from builder.validate.models import MODELS, json_schema
 
 
@@ -19,6 +20,13 @@ def schema_texts() -> dict[str, str]:
     """File name -> JSON text of every schema (content files and the export), as committed."""
     texts = {f"{kind}.schema.json": _dump(json_schema(kind)) for kind in MODELS}
     texts["export.schema.json"] = _dump(export_schema())
+    texts["ignore.schema.json"] = _dump(
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "ignore.schema.json",
+            **IgnoreList.model_json_schema(),
+        }
+    )
     return texts
 
 

@@ -1,0 +1,231 @@
+"""`briefs suggest`: names in the articles that no actor covers, near misses of known aliases,
+and aliases two actors share, so a contributor knows which records to add or fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process
+
+from builder.diagnostics import Diagnostic, Location
+from builder.link.matcher import ARABIC
+from builder.link.mentions import MentionFinder
+from builder.link.normalise import fold_name, lower
+from builder.load.corpus import Kind, RawRecord
+from builder.load.source import YAML_LIMIT, read_text
+from builder.load.yamlfile import compose
+from builder.validate.corpus import ValidArticle, ValidatedCorpus
+from builder.validate.schema import check_record
+from builder.validate.types import Text
+
+IGNORE_FILE = "briefs/ignore.yml"
+NEAR_MISS_SCORE = 85
+CONNECTORS = frozenset({"of", "the", "al", "el", "bin", "ibn", "de", "la", "du", "and", "for"})
+_LATIN = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|al|el|bin|ibn|de|la|du|and|for)\s+)*[A-Z0-9][\w’'.-]*)*"
+)
+_ARABIC_WORDS = re.compile(
+    r"(?:ال)?[\u0621-\u064a\u0671-\u06d3\u06f0-\u06f9]{2,}(?:\s+[\u0621-\u064a\u0671-\u06d3]{2,}){0,2}"
+)
+
+
+class IgnoreList(BaseModel):
+    """`briefs/ignore.yml`: words and phrases that look like names but are not actors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    ignore: list[Text] = Field(default_factory=list, description="Not actors: never suggested")
+
+
+@dataclass
+class Candidate:
+    name: str
+    count: int = 0
+    articles: set[str] = field(default_factory=set)
+    first: Location | None = None
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    written: str
+    where: Location
+    alias: str
+    actor: str
+    alias_at: Location
+
+
+@dataclass(frozen=True)
+class Collision:
+    alias: str
+    places: tuple[tuple[str, Location], ...]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    unknown: list[Candidate]
+    near_misses: list[NearMiss]
+    collisions: list[Collision]
+    problems: list[Diagnostic]
+
+
+def load_ignore(root: Path) -> tuple[frozenset[str], list[Diagnostic]]:
+    path = root / IGNORE_FILE
+    if not path.exists():
+        return frozenset(), []
+    text, problems = read_text(root, path, YAML_LIMIT)
+    if text is None:
+        return frozenset(), problems
+    node, problems = compose(IGNORE_FILE, text)
+    record, schema_problems = check_record(
+        RawRecord(Kind.TOPIC, "ignore", IGNORE_FILE, node), IgnoreList
+    )
+    words = frozenset(lower(fold_name(w)) for w in record.ignore) if record else frozenset()
+    return words, problems + schema_problems
+
+
+def _sentence(paragraph: str, offset: int) -> str:
+    starts = [m.end() for m in re.finditer(r"[.!?]\s+", paragraph[:offset])]
+    start = starts[-1] if starts else 0
+    end_match = re.search(r"[.!?](\s|$)", paragraph[offset:])
+    end = offset + end_match.end() if end_match else len(paragraph)
+    return paragraph[start:end].strip()
+
+
+def _sentence_initial(paragraph: str, offset: int) -> bool:
+    before = paragraph[:offset].rstrip(" “\"'(")
+    return not before or before[-1] in ".!?:"
+
+
+def _names_in(
+    article: ValidArticle, covered: list[tuple[int, int]]
+) -> list[tuple[str, int, int, bool]]:
+    """(name, start, paragraph number, sentence-initial) for each name-like run outside mentions."""
+    found = []
+    for paragraph in article.text.searchable:
+        # Mentions are blanked out, so a run stops at a known name and resumes after it.
+        text = list(paragraph.text)
+        for start, end in covered:
+            for index in range(max(start, paragraph.start), min(end, paragraph.end)):
+                text[index - paragraph.start] = "\x00"
+        blanked = "".join(text)
+        for pattern in (_LATIN, _ARABIC_WORDS):
+            for match in pattern.finditer(blanked):
+                name = match.group().strip(".’'-")
+                if not name or (pattern is _ARABIC_WORDS and not ARABIC.search(name)):
+                    continue
+                initial = pattern is _LATIN and _sentence_initial(paragraph.text, match.start())
+                found.append((name, match.start(), paragraph.number, initial))
+    return found
+
+
+def _ignored(key: str, ignore: frozenset[str]) -> bool:
+    """Listed whole, or made only of listed words, connectors and numbers."""
+    if key in ignore:
+        return True
+    return all(w in ignore or w in CONNECTORS or w.isdigit() for w in key.split())
+
+
+def unknown_names(
+    corpus: ValidatedCorpus, articles: list[str], ignore: frozenset[str]
+) -> list[Candidate]:
+    finder = MentionFinder(corpus.actors.values())
+    candidates: dict[str, Candidate] = {}
+    mid_sentence: set[str] = set()
+    for article_id in articles:
+        article = corpus.articles[article_id]
+        covered = [(m.start, m.end) for m in finder.find(article).mentions]
+        paragraphs = {p.number: p for p in article.text.paragraphs}
+        for name, offset, number, initial in _names_in(article, covered):
+            key = lower(fold_name(name))
+            if not key or _ignored(key, ignore):
+                continue
+            if not initial or " " in name:
+                mid_sentence.add(key)
+            entry = candidates.setdefault(key, Candidate(name))
+            entry.count += 1
+            entry.articles.add(article_id)
+            if entry.first is None:
+                paragraph = paragraphs[number]
+                entry.first = Location(article.text_path, paragraph.line, offset + 1)
+                entry.sentence = _sentence(paragraph.text, offset)
+    # A lone capitalised word seen only at the start of sentences is an ordinary word.
+    kept = [c for key, c in candidates.items() if key in mid_sentence]
+    return sorted(kept, key=lambda c: (-c.count, c.name))
+
+
+def _alias_places(corpus: ValidatedCorpus) -> dict[str, list[tuple[str, str, Location]]]:
+    places: dict[str, list[tuple[str, str, Location]]] = defaultdict(list)
+    for actor in corpus.actors.values():
+        record = actor.record
+        spellings: list[tuple[tuple[str | int, ...], str]] = [(("name",), record.name)]
+        spellings += [(("aliases", i), a) for i, a in enumerate(record.aliases)]
+        spellings += [(("demonyms", i), d) for i, d in enumerate(record.demonyms)]
+        for loc, written in spellings:
+            places[lower(fold_name(written))].append((actor.id, written, actor.source.at(*loc)))
+    return places
+
+
+def near_misses(corpus: ValidatedCorpus, unknown: list[Candidate]) -> list[NearMiss]:
+    places = _alias_places(corpus)
+    choices = {key: entries[0] for key, entries in places.items()}
+    found = []
+    for candidate in unknown:
+        key = lower(fold_name(candidate.name))
+        best = process.extractOne(
+            key, list(choices), scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE
+        )
+        if best is None or best[0] == key or candidate.first is None:
+            continue
+        actor, written, at = choices[best[0]]
+        found.append(NearMiss(candidate.name, candidate.first, written, actor, at))
+    return found
+
+
+def collisions(corpus: ValidatedCorpus) -> list[Collision]:
+    found = []
+    for _, entries in sorted(_alias_places(corpus).items()):
+        actors = {actor for actor, _, _ in entries}
+        if len(actors) > 1:
+            found.append(Collision(entries[0][1], tuple((a, at) for a, _, at in entries)))
+    return found
+
+
+def suggest(corpus: ValidatedCorpus, root: Path, articles: list[str]) -> Suggestions:
+    ignore, problems = load_ignore(root)
+    chosen = articles or sorted(corpus.articles)
+    unknown = unknown_names(corpus, [a for a in chosen if a in corpus.articles], ignore)
+    return Suggestions(unknown, near_misses(corpus, unknown), collisions(corpus), problems)
+
+
+def _at(where: Location) -> str:
+    return f"{where.path}:{where.line}:{where.col}"
+
+
+def format_suggestions(found: Suggestions) -> str:
+    lines = ["# Suggestions", "", "## Names that match no actor", ""]
+    for c in found.unknown:
+        where = _at(c.first) if c.first else ""
+        lines.append(
+            f"- {c.name}: {c.count} in {len(c.articles)} article(s); first at {where}: “{c.sentence}”"
+        )
+    if not found.unknown:
+        lines.append("None: every name-like phrase is an actor or in briefs/ignore.yml.")
+    lines += ["", "## Near misses of known names", ""]
+    for m in found.near_misses:
+        lines.append(
+            f"- '{m.written}' at {_at(m.where)} looks like '{m.alias}' of {m.actor} ({_at(m.alias_at)})"
+        )
+    if not found.near_misses:
+        lines.append("None.")
+    lines += ["", "## Names shared by two actors", ""]
+    for col in found.collisions:
+        places = "; ".join(f"{actor} ({_at(at)})" for actor, at in col.places)
+        lines.append(f"- '{col.alias}': {places}; pick one per article with resolve:")
+    if not found.collisions:
+        lines.append("None.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,52 @@
+"""`briefs suggest`: unknown names, near misses of known aliases, and shared aliases."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from tests.conftest import ACTOR_MODELINE, ARTICLE_MODELINE, FIXTURE_CORPUS, write_files
+
+
+def suggest(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["--root", str(root), "suggest"]) == 0
+    return capsys.readouterr().out
+
+
+def test_seed_corpus_has_nothing_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    out = suggest(FIXTURE_CORPUS, capsys)
+    assert (
+        "## Names that match no actor\n\nNone: every name-like phrase is an actor or in briefs/ignore.yml.\n"
+        in out
+    )
+    assert "## Near misses of known names\n\nNone.\n" in out
+    assert "## Names shared by two actors\n\nNone.\n" in out
+
+
+def test_planted_misspelling_unknown_name_and_collision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE_CORPUS, root)
+    write_files(root, {
+        "briefs/actors/krasnov.yml": ACTOR_MODELINE + "name: Ambassador Krasnov\ntype: person\naliases: [Krasnov]\n",
+        "briefs/actors/krasnov-bank.yml": ACTOR_MODELINE + "name: Krasnov Bank\ntype: organization\naliases: [Krasnov]\n",
+        "seeds/002_fictional.txt": "Fictional: Ambassador Krasnow met the Zembla Trade Council in Muscat.\n",
+        "seeds/002_fictional.yml": ARTICLE_MODELINE + "title: Fictional meeting\npublished: 2030-01-01\noutlet: reuters\n",
+    })  # fmt: skip
+    out = suggest(root, capsys)
+    assert (
+        "- Zembla Trade Council: 1 in 1 article(s); first at seeds/002_fictional.txt:1:39: “Fictional: Ambassador Krasnow met the Zembla Trade Council in Muscat.”"
+        in out
+    )
+    assert (
+        "- 'Ambassador Krasnow' at seeds/002_fictional.txt:1:12 looks like 'Ambassador Krasnov' of krasnov (briefs/actors/krasnov.yml:2:7)"
+        in out
+    )
+    assert (
+        "- 'Krasnov': krasnov-bank (briefs/actors/krasnov-bank.yml:4:11); krasnov (briefs/actors/krasnov.yml:4:11); pick one per article with resolve:"
+        in out
+    )

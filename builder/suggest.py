@@ -210,16 +210,14 @@ def format_suggestions(found: Suggestions) -> str:
     lines = ["# Suggestions", "", "## Names that match no actor", ""]
     for c in found.unknown:
         where = _at(c.first) if c.first else ""
-        lines.append(
-            f"- {c.name}: {c.count} in {len(c.articles)} article(s); first at {where}: “{c.sentence}”"
-        )
+        counts = f"{c.count} in {len(c.articles)} article(s)"
+        lines.append(f"- {c.name}: {counts}; first at {where}: “{c.sentence}”")
     if not found.unknown:
         lines.append("None: every name-like phrase is an actor or in briefs/ignore.yml.")
     lines += ["", "## Near misses of known names", ""]
     for m in found.near_misses:
-        lines.append(
-            f"- '{m.written}' at {_at(m.where)} looks like '{m.alias}' of {m.actor} ({_at(m.alias_at)})"
-        )
+        known = f"'{m.alias}' of {m.actor} ({_at(m.alias_at)})"
+        lines.append(f"- '{m.written}' at {_at(m.where)} looks like {known}")
     if not found.near_misses:
         lines.append("None.")
     lines += ["", "## Names shared by two actors", ""]

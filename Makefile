@@ -35,6 +35,7 @@ schemas: $(STAMP)  ## regenerate schemas/ from the models
 
 golden: $(STAMP)  ## refresh the golden pages of the frozen seed corpus
 	$(BIN)/python -m tests.golden
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m tests.test_diff
 
 bench: $(STAMP)  ## benchmarks (not tests): prints tables, writes build/bench/*.json
 	$(BIN)/python tools/bench_matcher.py

@@ -68,6 +68,11 @@ def make_parser() -> argparse.ArgumentParser:
     suggest.add_argument(
         "articles", nargs="*", metavar="ARTICLE", help="article ids (default: all)"
     )
+    changes = commands.add_parser(
+        "diff", parents=[common], help="content changes between revisions"
+    )
+    changes.add_argument("base", metavar="BASE")
+    changes.add_argument("head", metavar="HEAD", nargs="?")
     render = commands.add_parser("render", parents=[common], help="write the Markdown tree")
     render.add_argument("--out", type=Path, required=True, metavar="DIR")
     return parser
@@ -177,6 +182,17 @@ def run_suggest(root: Path, articles: list[str]) -> int:
     return EXIT_OK
 
 
+def run_diff(root: Path, base: str, head: str | None) -> int:
+    from builder.diff import RevisionError, diff
+
+    try:
+        sys.stdout.write(diff(root, base, head))
+    except RevisionError as exc:
+        print(f"briefs diff: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def dispatch(args: argparse.Namespace) -> int:
     root: Path = args.root
     if not (root / "seeds").is_dir() and not (root / "briefs").is_dir():
@@ -194,6 +210,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return run_new(root, args)
     if args.command == "suggest":
         return run_suggest(root, args.articles)
+    if args.command == "diff":
+        return run_diff(root, args.base, args.head)
     return run_render(root, args.out)
 
 

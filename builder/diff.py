@@ -106,7 +106,8 @@ def sections(old: ValidatedCorpus, new: ValidatedCorpus) -> list[Section]:
         for t in new.topics.values()
         for j in t.record.key_judgments
     }
-    relations_old, relations_new = _relations(old), _relations(new)
+    added = _relations(new) - _relations(old)
+    removed = _relations(old) - _relations(new)
     article_skip, actor_skip, topic_skip = {"claims", "events"}, {"relations"}, {"key_judgments"}
     return [
         _compare(
@@ -115,9 +116,7 @@ def sections(old: ValidatedCorpus, new: ValidatedCorpus) -> list[Section]:
         ),
         _compare("Claims", _claims(old), _claims(new), claim_labels),
         _compare("Key judgments", _judgments(old), _judgments(new), judgment_labels),
-        Section(
-            "Relations", sorted(relations_new - relations_old), [], sorted(relations_old - relations_new)
-        ),
+        Section("Relations", sorted(added), [], sorted(removed)),
         _compare(
             "Actors", _records(old.actors, actor_skip), _records(new.actors, actor_skip),
             {k: a.record.name for k, a in new.actors.items()},

@@ -10,6 +10,7 @@ from builder.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from builder.link import link
 from builder.load.corpus import load_corpus
 from builder.render import Page, render
+from builder.settings import load_settings
 from builder.validate import validate
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,5 @@ def build_pages(root: Path) -> BuildResult:
     result = check(root)
     if not result.ok or result.analysis is None:
         return BuildResult(result.diagnostics, None, [])
-    return BuildResult(
-        result.diagnostics, result.analysis, render(result.analysis, templates_dir(root))
-    )
+    pages = render(result.analysis, templates_dir(root), load_settings(root))
+    return BuildResult(result.diagnostics, result.analysis, pages)

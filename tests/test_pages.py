@@ -89,3 +89,21 @@ def test_retracted_claim_stays_visible_struck_through_and_flags_its_judgment(
         "- **Caution:** rests on a retracted claim \\(a1\\#canal-announced\\)"
         in site["topics/canal.md"]
     )
+
+
+def test_edit_links_come_from_the_builder_settings(tmp_path: Path) -> None:
+    root = tmp_path / "with-repository"
+    shutil.copytree(FIXTURE_CORPUS, root)
+    (root / "pyproject.toml").write_text(
+        '[tool.briefs]\nrepository = "https://github.com/example-org/briefs"\n', encoding="utf-8"
+    )
+    site = pages(root)
+    assert (
+        "[Edit this record](https://github.com/example-org/briefs/edit/main/briefs/actors/oman.yml)"
+        in site["actors/oman.md"]
+    )
+    assert (
+        f"[Edit this record](https://github.com/example-org/briefs/edit/main/seeds/{SEED_ID}.yml)"
+        in site[f"articles/{SEED_ID}.md"]
+    )
+    assert "Edit this record" not in pages()["actors/oman.md"]  # no repository configured

@@ -12,13 +12,15 @@ from builder.render.pages.article import render_article
 from builder.render.pages.indexes import render_indexes
 from builder.render.pages.sections import render_home, render_sections
 from builder.render.pages.topic import render_topic
+from builder.settings import Settings
 
 __all__ = ["Page", "render"]
 
 
-def render(analysis: Analysis, templates: Path) -> list[Page]:
+def render(analysis: Analysis, templates: Path, settings: Settings | None = None) -> list[Page]:
     """Every generated page, sorted by path."""
     env = make_environment(templates)
+    env.globals["settings"] = settings or Settings()
     model = analysis.model
     pages = [render_home(env, analysis), *render_sections(env, analysis)]
     pages += render_indexes(env, analysis)

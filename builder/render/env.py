@@ -14,7 +14,7 @@ from builder.render import urls
 from builder.render.markdown import escape_inline, prose
 from builder.validate.vocabulary import CREDIBILITY_WORDS, RELIABILITY_WORDS
 
-_URL_UNSAFE = str.maketrans({c: f"%{ord(c):02X}" for c in "()<>\"' \\`*_[]{}"})
+_URL_UNSAFE = str.maketrans({c: f"%{ord(c):02X}" for c in "()<>\"' \\`*[]{}"})
 
 
 def _finalize(value: object) -> object:

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from builder.diagnostics import format_text
 from builder.pipeline import BuildResult, build_pages
+from builder.render.feed import FEED_PATH, atom_feed
 
 log = logging.getLogger("mkdocs.hooks.briefs")
 
@@ -57,4 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} would hide a generated page; rename it")
         files.append(File.generated(config, page.path, content=page.markdown))
+    if result.analysis is not None:
+        feed = atom_feed(result.analysis, config.site_name)
+        files.append(File.generated(config, FEED_PATH, content=feed))
     return files

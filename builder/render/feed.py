@@ -29,12 +29,19 @@ def entries(analysis: Analysis) -> list[Entry]:
     """Articles by publication day and topics by last update, newest first."""
     model = analysis.model
     found = [
-        Entry(f"urn:briefs:article:{a.id}", a.record.title, f"articles/{a.id}/", a.record.published,
-              f"New article from {model.actor_name(a.record.outlet)}")
+        Entry(
+            f"urn:briefs:article:{a.id}", a.record.title, f"articles/{a.id}/", a.record.published,
+            f"New article from {model.actor_name(a.record.outlet)}",
+        )
         for a in model.articles.values()
-    ] + [
-        Entry(f"urn:briefs:topic:{t.id}:{t.record.updated.isoformat()}", f"Brief updated: {t.record.title}",
-              f"topics/{t.id}/", t.record.updated, " ".join(t.record.summary.split()))
+    ]
+    # A topic's entry id includes its revision day: each update is a new entry, never a rewrite.
+    found += [
+        Entry(
+            f"urn:briefs:topic:{t.id}:{t.record.updated.isoformat()}",
+            f"Brief updated: {t.record.title}", f"topics/{t.id}/", t.record.updated,
+            " ".join(t.record.summary.split()),
+        )
         for t in model.topics.values()
     ]  # fmt: skip
     found.sort(key=lambda e: (e.updated, e.id), reverse=True)

@@ -30,7 +30,10 @@ def entries(analysis: Analysis) -> list[Entry]:
     model = analysis.model
     found = [
         Entry(
-            f"urn:briefs:article:{a.id}", a.record.title, f"articles/{a.id}/", a.record.published,
+            f"urn:briefs:article:{a.id}",
+            a.record.title,
+            f"articles/{a.id}/",
+            a.record.published,
             f"New article from {model.actor_name(a.record.outlet)}",
         )
         for a in model.articles.values()

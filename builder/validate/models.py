@@ -15,6 +15,7 @@ from builder.validate.types import (
     EdtfText,
     Id,
     ItemRef,
+    Language,
     Text,
     Url,
     _integer,
@@ -126,7 +127,7 @@ class ArticleRecord(Record):
     byline: Text | None = None
     accessed: Day | None = None
     archive_url: Url | None = None
-    language: Text = "en"
+    language: Language = "en"
     rights: Rights = "excerpts"
     cites: list[Id] = Field(default_factory=list)
     strip: list[Text] = Field(default_factory=list)

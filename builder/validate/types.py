@@ -22,6 +22,7 @@ EDTF_PATTERN = rf"^{_EDTF_SIDE}(/{_EDTF_SIDE}?)?$"
 CLAIM_REF_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}#[a-z0-9][a-z0-9_-]{0,63}$"
 ITEM_REF_PATTERN = r"^([a-z0-9][a-z0-9_-]{0,63}#)?[a-z0-9][a-z0-9_-]{0,63}$"
 URL_PATTERN = r"^https?://[^\s]+$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 
 
 def _wrong(message: str, **context: Any) -> PydanticCustomError:
@@ -112,4 +113,9 @@ Int = Annotated[
     int,
     BeforeValidator(_integer),
     WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": "^[0-9]+$"}]}),
+]
+Language = Annotated[
+    str,
+    _matching(LANGUAGE_PATTERN, "a BCP 47 language tag", "'en', 'ar' or 'fa-IR'"),
+    WithJsonSchema({"type": "string", "pattern": LANGUAGE_PATTERN}),
 ]

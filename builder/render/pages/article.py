@@ -16,6 +16,7 @@ from builder.render.env import Links
 from builder.render.page import Page
 from builder.render.snippets import WordBudget, excerpt, render_excerpt
 from builder.validate.corpus import ValidArticle
+from builder.validate.vocabulary import RTL_LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def render_article(env: jinja2.Environment, analysis: Analysis, article: ValidAr
         dek=next((p for p in shown if p.paragraph.is_dek), None),
         passages=[p for p in shown if not p.paragraph.is_dek],
         actors=actors_named(article, mentions),
+        rtl=article.record.language.split("-")[0].lower() in RTL_LANGUAGES,
         urls=urls,
     )
     return Page.titled(path, article.record.title, markdown)

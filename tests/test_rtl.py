@@ -42,7 +42,7 @@ def test_arabic_text_is_right_to_left_and_chrome_is_not(site: Path) -> None:
     assert (
         html.count('<div dir="rtl" lang="ar">') == 2
     )  # the quote, and the paragraph it names actors in
-    assert 'id="p1"' in html and 'id="p2"' in html
+    assert 'id="p1"' in html
     assert '<a href="../../actors/front/">الجبهة الزمبلية</a>' in html
     assert '<a href="../../actors/zembla/">زمبلا</a>' in html
 

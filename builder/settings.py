@@ -11,6 +11,11 @@ from pathlib import Path
 class Settings:
     repository: str | None = None  # e.g. https://github.com/owner/name: enables "edit" links
     branch: str = "main"
+    site_url: str | None = None  # where the site is published: makes citations absolute
+
+    def permanent_url(self, path: str) -> str:
+        """The address to cite for a page path such as 'topics/x/'."""
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else f"/{path}"
 
     def edit_url(self, path: str) -> str | None:
         """Where a contributor edits a record's file on the forge, if a repository is set."""
@@ -25,7 +30,14 @@ def load_settings(root: Path) -> Settings:
     if not path.is_file():
         return Settings()
     table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("briefs", {})
-    repository = table.get("repository") or None
-    if repository is not None and not str(repository).startswith(("https://", "http://")):
-        repository = None
-    return Settings(repository, str(table.get("branch", "main")))
+    return Settings(
+        _http(table.get("repository")),
+        str(table.get("branch", "main")),
+        _http(table.get("site_url")),
+    )
+
+
+def _http(value: object) -> str | None:
+    """Only http(s) addresses are used; anything else counts as unset."""
+    text = str(value or "")
+    return text if text.startswith(("https://", "http://")) else None

@@ -107,3 +107,27 @@ def test_edit_links_come_from_the_builder_settings(tmp_path: Path) -> None:
         in site[f"articles/{SEED_ID}.md"]
     )
     assert "Edit this record" not in pages()["actors/oman.md"]  # no repository configured
+
+
+def test_former_ids_get_redirect_pages_and_pages_offer_a_citation(tmp_path: Path) -> None:
+    root = tmp_path / "renamed"
+    shutil.copytree(FIXTURE_CORPUS, root)
+    actor = root / "briefs" / "actors" / "oman.yml"
+    actor.write_text(
+        actor.read_text(encoding="utf-8").replace(
+            "type: state\n", "type: state\nformerly: [sultanate]\n"
+        ),
+        encoding="utf-8",
+    )
+    site = pages(root)
+    redirect = site["actors/sultanate/index.html"]
+    assert '<meta http-equiv="refresh" content="0; url=../oman/">' in redirect
+    assert '<link rel="canonical" href="../oman/">' in redirect
+    assert (
+        '!!! quote "Cite this"\n    Research briefs, “Oman”, as of 2025-04-10. /actors/oman/'
+        in site["actors/oman.md"]
+    )
+    assert (
+        "Research briefs, “US–Iran nuclear talks and the one-month deadline”, as of 2025-04-10. /topics/us-iran-nuclear-talks/"
+        in site["topics/us-iran-nuclear-talks.md"]
+    )

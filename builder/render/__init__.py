@@ -10,6 +10,7 @@ from builder.render.page import Page
 from builder.render.pages.actor import render_actor
 from builder.render.pages.article import render_article
 from builder.render.pages.indexes import render_indexes
+from builder.render.pages.redirects import redirect_pages
 from builder.render.pages.sections import render_home, render_sections
 from builder.render.pages.topic import render_topic
 from builder.settings import Settings
@@ -27,4 +28,5 @@ def render(analysis: Analysis, templates: Path, settings: Settings | None = None
     pages += [render_topic(env, analysis, topic) for topic in model.topics.values()]
     pages += [render_actor(env, analysis, actor) for actor in model.actors.values()]
     pages += [render_article(env, analysis, article) for article in model.articles.values()]
+    pages += redirect_pages(analysis)
     return sorted(pages, key=lambda page: page.path)

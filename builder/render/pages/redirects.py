@@ -21,7 +21,8 @@ def redirect_pages(analysis: Analysis) -> list[Page]:
                 f'<link rel="canonical" href="{target}">\n'
                 f'<meta http-equiv="refresh" content="0; url={target}">\n'
                 '<meta name="robots" content="noindex">\n</head>\n<body>\n'
-                f'<p>This profile has moved to <a href="{target}">{name}</a>.</p>\n</body>\n</html>\n'
+                f'<p>This profile has moved to <a href="{target}">{name}</a>.</p>\n'
+                "</body>\n</html>\n"
             )
             pages.append(Page(f"actors/{old}/index.html", body))
     return pages

@@ -131,3 +131,16 @@ def test_former_ids_get_redirect_pages_and_pages_offer_a_citation(tmp_path: Path
         "Research briefs, “US–Iran nuclear talks and the one-month deadline”, as of 2025-04-10. /topics/us-iran-nuclear-talks/"
         in site["topics/us-iran-nuclear-talks.md"]
     )
+
+
+def test_actor_graph_and_topic_timeline_are_accessible_inline_svg() -> None:
+    site = pages()
+    iran = site["actors/iran.md"]
+    assert '<svg class="brief-graph" role="img" aria-labelledby="graph-title graph-desc"' in iran
+    assert '<title id="graph-title">Relations of Iran</title>' in iran
+    assert "Iran backs Iranian-backed militias in Iraq" in iran  # the description reads as text
+    assert '<a href="../iraqi-militias/">' in iran  # a final URL: raw HTML is not rewritten
+    topic = site["topics/us-iran-nuclear-talks.md"]
+    assert '<svg class="brief-timeline" role="img"' in topic
+    assert "One-month deadline Trump gave Iran to make a nuclear deal (range)" in topic
+    assert "<script" not in iran + topic

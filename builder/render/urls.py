@@ -66,3 +66,17 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     else:
         target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+def final(from_page: str, to_page: str) -> str:
+    """The relative URL of a page as served (directory URLs), for links inside raw HTML."""
+
+    def folder(page: str) -> str:
+        stem = page.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return f"{stem}/"
+
+    source, target = folder(from_page), folder(to_page)
+    relative = posixpath.relpath(target or ".", source or ".")
+    return "./" if relative == "." else f"{relative}/"

@@ -15,6 +15,7 @@ from builder.render.env import Links
 from builder.render.markdown import escape_inline
 from builder.render.page import Page
 from builder.render.snippets import WordBudget, excerpt, render_excerpt
+from builder.render.svg import ego_graph
 from builder.validate.corpus import ValidActor
 
 
@@ -97,6 +98,12 @@ def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor)
         originated=originated,
         repeated=repeated,
         mentioned=mentioned_in(analysis, actor.id),
+        graph=ego_graph(
+            actor.record.name,
+            model.relations_of(actor.id),
+            model.actor_name,
+            lambda other: urls.final(path, urls.actor(other)),
+        ),
         urls=urls,
     )
     return Page.titled(path, actor.record.name, markdown)

@@ -8,6 +8,7 @@ from builder.analyze import Analysis, deadline_state
 from builder.render import urls
 from builder.render.env import Links
 from builder.render.page import Page
+from builder.render.svg import timeline_chart
 from builder.validate.corpus import ValidTopic
 
 
@@ -51,6 +52,7 @@ def render_topic(env: jinja2.Environment, analysis: Analysis, topic: ValidTopic)
     sources = endnotes(analysis, claims)
     as_of = analysis.as_of
     states = {d.id: deadline_state(d, as_of) for d in topic.record.deadlines} if as_of else {}
+    timeline = analysis.topic_timeline(topic.id)
     markdown = env.get_template("topic.md.j2").render(
         topic=topic,
         record=topic.record,
@@ -61,7 +63,8 @@ def render_topic(env: jinja2.Environment, analysis: Analysis, topic: ValidTopic)
         note_number={article: n for n, article in enumerate(sources, start=1)},
         deadline_states=states,
         judgment_flags=judgment_flags(analysis, topic),
-        timeline=analysis.topic_timeline(topic.id),
+        timeline=timeline,
+        chart=timeline_chart(f"Timeline of {topic.record.title}", timeline),
         disputes=[(a, b) for a, b in analysis.disputes() if a in claims or b in claims],
         urls=urls,
     )

@@ -34,8 +34,13 @@ def ego_graph(
     """The actor in the middle, each related actor around it, edges labelled from its side."""
     if not views:
         return Markup("")
-    height = 420 if len(views) > 6 else 320
-    cx, cy, radius = WIDTH / 2, height / 2, min(WIDTH, height) / 2 - 50
+    # One node per related actor; several relations with it share one edge and one label.
+    by_other: dict[str, list[RelationView]] = {}
+    for view in views:
+        by_other.setdefault(view.other, []).append(view)
+    others = sorted(by_other, key=name_of)
+    height = 400
+    cx, cy, rx, ry = WIDTH / 2, height / 2, WIDTH / 2 - 110, height / 2 - 45
     summary = "; ".join(f"{name} {v.label} {name_of(v.other)}{_bounds(v)}" for v in views)
     parts = [
         f'<svg class="brief-graph" role="img" aria-labelledby="graph-title graph-desc" '
@@ -44,19 +49,25 @@ def ego_graph(
         f'<title id="graph-title">Relations of {escape(name)}</title>',
         f'<desc id="graph-desc">{escape(summary)}</desc>',
     ]
-    for index, view in enumerate(views):
-        angle = 2 * math.pi * index / len(views) - math.pi / 2
-        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
-        mx, my = (cx + x) / 2, (cy + y) / 2
-        dash = ' stroke-dasharray="4 3"' if view.relation.inferred else ""  # inferred: dashed
+    for index, other in enumerate(others):
+        angle = 2 * math.pi * index / len(others) - math.pi / 2
+        x, y = cx + rx * math.cos(angle), cy + ry * math.sin(angle)
+        lx, ly = cx + (x - cx) * 0.62, cy + (y - cy) * 0.62
+        inferred = all(v.relation.inferred for v in by_other[other])
+        dash = ' stroke-dasharray="4 3"' if inferred else ""  # inferred relations: dashed
+        labels = list(dict.fromkeys(v.label + _bounds(v) for v in by_other[other]))
+        lines = "".join(
+            f'<tspan x="{lx:.1f}" dy="{0 if n == 0 else 13}">{escape(label)}</tspan>'
+            for n, label in enumerate(labels)
+        )
         parts += [
             f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="currentColor" '
             f'stroke-opacity="0.5"{dash}/>',
-            f'<text x="{mx:.1f}" y="{my - 4:.1f}" text-anchor="middle" fill="currentColor" '
-            f'font-style="italic">{escape(view.label + _bounds(view))}</text>',
-            f'<a href="{escape(href_of(view.other))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="6" '
+            f'<text x="{lx:.1f}" y="{ly - 6 * len(labels):.1f}" text-anchor="middle" '
+            f'fill="currentColor" font-style="italic" font-size="11">{lines}</text>',
+            f'<a href="{escape(href_of(other))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="6" '
             f'fill="currentColor"/><text x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle" '
-            f'fill="currentColor">{escape(name_of(view.other))}</text></a>',
+            f'fill="currentColor">{escape(name_of(other))}</text></a>',
         ]
     parts += [
         f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="9" fill="currentColor"/>',

@@ -144,3 +144,38 @@ def test_actor_graph_and_topic_timeline_are_accessible_inline_svg() -> None:
     assert '<svg class="brief-timeline" role="img"' in topic
     assert "One-month deadline Trump gave Iran to make a nuclear deal (range)" in topic
     assert "<script" not in iran + topic
+
+
+def test_backlinks_are_capped_with_a_complete_paginated_list(tmp_path: Path) -> None:
+    from tests.conftest import ACTOR_MODELINE, ARTICLE_MODELINE, write_files
+
+    files: dict[str, str | bytes] = {
+        "briefs/actors/zembla.yml": ACTOR_MODELINE + "name: Zembla\ntype: state\n",
+        "briefs/actors/courier.yml": ACTOR_MODELINE
+        + "name: Fictional Courier\ntype: media-outlet\n",
+    }
+    for day in range(1, 26):
+        files[f"seeds/f{day:02d}.txt"] = (
+            f"Fictional report {day}: the council of Zembla met again today to discuss the canal and the harbour.\n"
+        )
+        files[f"seeds/f{day:02d}.yml"] = (
+            ARTICLE_MODELINE
+            + f"title: Fictional report {day}\npublished: 2030-01-{day:02d}\noutlet: courier\n"
+        )
+    write_files(tmp_path / "many", files)
+    site = pages(tmp_path / "many")
+    zembla = site["actors/zembla.md"]
+    assert (
+        "The newest 20 of 25 articles naming Zembla; [see all 25](../index/mentions/zembla.md)."
+        in zembla
+    )
+    assert (
+        "[Fictional report 25](../articles/f25.md)" in zembla
+        and "[Fictional report 5](../articles/f05.md)" not in zembla
+    )
+    full = site["index/mentions/zembla.md"]
+    assert full.count("- [Fictional report") == 25
+    assert (
+        "[¶ 1](../../articles/f01.md#p1): Fictional report 1: the council of **Zembla** met again"
+        in full
+    )

@@ -19,6 +19,19 @@ class LinkResult:
     diagnostics: list[Diagnostic]
 
 
+def _by_actor(
+    mentions: dict[str, tuple[Mention, ...]],
+) -> dict[str, dict[str, tuple[Mention, ...]]]:
+    grouped: dict[str, dict[str, list[Mention]]] = {}
+    for article_id, found in mentions.items():
+        for mention in found:
+            grouped.setdefault(mention.actor, {}).setdefault(article_id, []).append(mention)
+    return {
+        actor: {article: tuple(ms) for article, ms in articles.items()}
+        for actor, articles in sorted(grouped.items())
+    }
+
+
 def link(corpus: ValidatedCorpus) -> LinkResult:
     """Resolve every reference of a validated corpus into the model the pages are built from."""
     relations, by_actor, problems = resolve_relations(corpus)
@@ -47,5 +60,6 @@ def link(corpus: ValidatedCorpus) -> LinkResult:
         events=dict(sorted(events.items())),
         relations_by_actor=by_actor,
         mentions=mentions,
+        mentions_by_actor=_by_actor(mentions),
     )
     return LinkResult(model, problems)

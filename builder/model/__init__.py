@@ -89,9 +89,11 @@ class Model:
     def mentions_in(self, article: str) -> tuple[Mention, ...]:
         return self.mentions.get(article, ())
 
-    def mentions_of(self, actor: str) -> list[tuple[str, Mention]]:
-        """Every (article id, mention) naming the actor, articles in id order."""
-        return [(a, m) for a, ms in self.mentions.items() for m in ms if m.actor == actor]
+    mentions_by_actor: dict[str, dict[str, tuple[Mention, ...]]] = field(default_factory=dict)
+
+    def mentions_of(self, actor: str) -> dict[str, tuple[Mention, ...]]:
+        """The articles naming the actor (by id), each with its mentions of it."""
+        return self.mentions_by_actor.get(actor, {})
 
     def relations_of(self, actor: str) -> tuple[RelationView, ...]:
         return self.relations_by_actor.get(actor, ())

@@ -57,17 +57,21 @@ def _bold(mention: Mention) -> Markup:
     return Markup(f"**{escape_inline(mention.text)}**")
 
 
-def mentioned_in(analysis: Analysis, actor_id: str) -> list[MentionGroup]:
-    """Each article naming the actor, newest first, with snippets within the excerpt budget."""
+BACKLINKS_SHOWN = 20
+
+
+def mentioned_in(
+    analysis: Analysis, actor_id: str, limit: int | None = BACKLINKS_SHOWN
+) -> list[MentionGroup]:
+    """Articles naming the actor, newest first (at most `limit`), snippets within the budget."""
     model = analysis.model
     groups = []
+    naming = model.mentions_of(actor_id)
     articles = sorted(
-        model.articles.values(), key=lambda a: (a.record.published, a.id), reverse=True
+        (model.articles[a] for a in naming), key=lambda a: (a.record.published, a.id), reverse=True
     )
-    for article in articles:
-        mentions = [m for m in model.mentions_in(article.id) if m.actor == actor_id]
-        if not mentions:
-            continue
+    for article in articles[:limit]:
+        mentions = list(naming[article.id])
         budget = None if article.record.rights == "full" else WordBudget(article.text)
         plans = excerpt(article.text, mentions, {}, budget)
         shown = [
@@ -98,6 +102,8 @@ def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor)
         originated=originated,
         repeated=repeated,
         mentioned=mentioned_in(analysis, actor.id),
+        naming=len(model.mentions_of(actor.id)),
+        all_mentions=urls.index_page("mentions", actor.id),
         graph=ego_graph(
             actor.record.name,
             model.relations_of(actor.id),

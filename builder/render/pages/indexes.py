@@ -112,3 +112,43 @@ def render_indexes(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
         pages += bucket_pages(env, analysis, bucket, _claim_entry(analysis))
     pages += bucket_pages(env, analysis, disputed, _dispute_entry(analysis))
     return pages
+
+
+def _mention_entry(analysis: Analysis, actor_id: str):  # type: ignore[no-untyped-def]
+    from builder.render.pages.actor import mentioned_in
+
+    groups = {g.article: g for g in mentioned_in(analysis, actor_id, limit=None)}
+
+    def entry(links: Links, article_id: str) -> Markup:
+        group = groups[article_id]
+        record = analysis.model.articles[article_id].record
+        parts = [f"{links.article(article_id)} ({escape_inline(str(record.published))})"]
+        for number, snippet in group.excerpts:
+            parts.append(
+                f"[¶ {number}]({links.href(urls.article(article_id), f'p{number}')}): {snippet}"
+            )
+        if group.elsewhere:
+            parts.append("also " + ", ".join(
+                f"[¶ {n}]({links.href(urls.article(article_id), f'p{n}')})" for n in group.elsewhere
+            ))  # fmt: skip
+        return Markup("; ".join(parts))
+
+    return entry
+
+
+def render_mention_lists(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
+    """The complete, paginated "mentioned in" list of each actor named in many articles."""
+    from builder.render.pages.actor import BACKLINKS_SHOWN
+
+    pages = []
+    for actor_id, naming in analysis.model.mentions_by_actor.items():
+        if len(naming) <= BACKLINKS_SHOWN:
+            continue
+        model = analysis.model
+        ordered = sorted(
+            naming, key=lambda a: (model.articles[a].record.published, a), reverse=True
+        )
+        title = f"Articles naming {model.actor_name(actor_id)}"
+        bucket = Bucket(title, ("mentions", actor_id), ordered)
+        pages += bucket_pages(env, analysis, bucket, _mention_entry(analysis, actor_id))
+    return pages

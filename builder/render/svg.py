@@ -49,6 +49,7 @@ def ego_graph(
         f'<title id="graph-title">Relations of {escape(name)}</title>',
         f'<desc id="graph-desc">{escape(summary)}</desc>',
     ]
+    edges: list[str] = []  # drawn first, so nodes and their links stay on top
     for index, other in enumerate(others):
         angle = 2 * math.pi * index / len(others) - math.pi / 2
         x, y = cx + rx * math.cos(angle), cy + ry * math.sin(angle)
@@ -60,15 +61,18 @@ def ego_graph(
             f'<tspan x="{lx:.1f}" dy="{0 if n == 0 else 13}">{escape(label)}</tspan>'
             for n, label in enumerate(labels)
         )
-        parts += [
+        edges.append(
             f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="currentColor" '
-            f'stroke-opacity="0.5"{dash}/>',
+            f'stroke-opacity="0.5"{dash}/>'
+        )
+        parts += [
             f'<text x="{lx:.1f}" y="{ly - 6 * len(labels):.1f}" text-anchor="middle" '
             f'fill="currentColor" font-style="italic" font-size="11">{lines}</text>',
             f'<a href="{escape(href_of(other))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="6" '
             f'fill="currentColor"/><text x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle" '
             f'fill="currentColor">{escape(name_of(other))}</text></a>',
         ]
+    parts[3:3] = edges
     parts += [
         f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="9" fill="currentColor"/>',
         f'<text x="{cx:.1f}" y="{cy + 24:.1f}" text-anchor="middle" font-weight="bold" '

@@ -1,0 +1,114 @@
+"""The built seed site in a real browser (Debian's Chromium driven by Playwright), offline."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from tests.conftest import FIXTURE_CORPUS, copy_project_skeleton
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+playwright = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    # .ci/run installs it, so in CI its absence is a failure; a bare laptop may skip.
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is missing: .ci/run should have installed it", pytrace=False)
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_project_skeleton(tmp_path_factory.mktemp("browser") / "p", FIXTURE_CORPUS)
+    assert main(["--root", str(root), "build"]) == 0
+    handler = functools.partial(Quiet, directory=str((root / "site").resolve()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+def test_pages_load_nothing_from_other_hosts(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in [
+        "",
+        "topics/us-iran-nuclear-talks/",
+        "actors/iran/",
+        "articles/000_13b623c90cd3069e/",
+    ]:
+        page.goto(base_url + path, wait_until="networkidle")
+    assert requested
+    assert all(url.startswith(base_url) or url.startswith("data:") for url in requested), [
+        url for url in requested if not url.startswith(base_url)
+    ]
+    page.close()
+
+
+def test_search_finds_an_actor_by_alias(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")  # Material's search shortcut
+    page.locator(".md-search__input").press_sequentially("Tehran", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any(link.startswith(base_url + "actors/iran/") for link in links), links
+    page.close()
+
+
+def test_actor_graph_and_relations_are_visible(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(base_url + "actors/iran/", wait_until="networkidle")
+    graph = page.locator("svg.brief-graph")
+    assert graph.is_visible()
+    assert graph.locator("title").text_content() == "Relations of Iran"
+    page.locator("svg.brief-graph a text").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.startswith(base_url + "actors/")
+    page.close()
+
+
+def test_claim_anchor_and_paragraph_links_land(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(base_url + "actors/oman/", wait_until="networkidle")
+    page.locator("a", has_text="¶ 9").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("articles/000_13b623c90cd3069e/#p9")
+    assert "Omani" in page.locator("#p9").inner_text()
+    page.close()
+
+
+def test_print_hides_navigation(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(base_url + "topics/us-iran-nuclear-talks/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert (
+        page.locator(".md-sidebar--primary").evaluate("e => getComputedStyle(e).display") == "none"
+    )
+    assert page.locator("h1").is_visible()
+    page.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -132,11 +133,53 @@ def _precision(text: str) -> Precision:
     return "year" if re.fullmatch(r"\d{4}", core) else "range"
 
 
+_SIMPLE_SIDE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?[~?%]?")
+
+
+class _NotSimple(Exception):
+    pass
+
+
+def _simple_side(side: str) -> tuple[dt.date | None, dt.date | None]:
+    """A plain ISO year, month or day (qualifiers never widen it) as its first and last day."""
+    if side in ("", ".."):
+        return None, None
+    match = _SIMPLE_SIDE.fullmatch(side)
+    if match is None:
+        raise _NotSimple
+    year, month, day = int(match[1]), match[2], match[3]
+    if day is not None:
+        exact = dt.date(year, int(month), int(day))  # ValueError for 2025-02-30
+        return exact, exact
+    if month is not None:
+        return _month(year, int(month))
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _bounds_of(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """Strict bounds: plain ISO forms directly (the library's parser is slow), the rest of EDTF
+    (seasons, unspecified digits, sets, ...) through the edtf library."""
+    try:
+        if "/" in text:
+            left, right = text.split("/", 1)
+            if left in ("", "..") and right in ("", ".."):
+                raise _NotSimple
+            return _simple_side(left)[0], _simple_side(right)[1]
+        return _simple_side(text)
+    except _NotSimple:
+        return _library_bounds(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _library_bounds(text: str) -> tuple[dt.date | None, dt.date | None]:
+    parsed = parse_edtf(text)
+    return _bound(parsed.lower_strict()), _bound(parsed.upper_strict())
+
+
 def parse_edtf_interval(text: str) -> Resolution:
     """An EDTF string as a strict day interval, or an `invalid-date` / `date-order` problem."""
     try:
-        parsed = parse_edtf(text)
-        start, end = _bound(parsed.lower_strict()), _bound(parsed.upper_strict())
+        start, end = _bounds_of(text)
     except (EDTFParseException, ValueError, TypeError, OverflowError):
         return Resolution(
             Interval(None, None, "open"), ("invalid-date", f"'{text}' is not a valid EDTF date")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 
 from builder.diagnostics import Diagnostic, warning
@@ -10,13 +11,18 @@ from builder.model import Model
 
 SHINGLE = 8
 THRESHOLD = 0.8
+SAMPLE = 4  # keep the shingles whose hash is 0 mod SAMPLE: same ratio estimate, a quarter the work
 COMMON = 50  # a shingle in more articles than this is boilerplate, not evidence of copying
 _WORD = re.compile(r"\w+")
 
 
 def shingles(text: str) -> set[int]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+    """A sample of the text's 8-word runs, as CRC-32 hashes (the same in every run, unlike
+    Python's salted `hash`, so the diagnostics are deterministic)."""
+    words = _WORD.findall(text.lower())
+    runs = [" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
+    every = SAMPLE if len(runs) >= 64 else 1  # short texts keep every run
+    return {h for h in map(zlib.crc32, runs) if h % every == 0}
 
 
 def _linked(model: Model, a: str, b: str) -> bool:

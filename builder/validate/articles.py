@@ -9,7 +9,7 @@ from builder.load.corpus import RawArticle
 from builder.load.text import split_paragraphs
 from builder.validate.corpus import Source, ValidArticle
 from builder.validate.models import ArticleRecord, Claim, Event, Item
-from builder.validate.quotes import QuoteSpan, locate_quote
+from builder.validate.quotes import QuoteFinder, QuoteSpan
 
 
 def duplicate_item_ids(source: Source, section: str, items: Sequence[Item]) -> list[Diagnostic]:
@@ -30,11 +30,12 @@ def _check_quotes(
 ) -> tuple[dict[str, QuoteSpan], list[Diagnostic]]:
     spans: dict[str, QuoteSpan] = {}
     problems: list[Diagnostic] = []
+    finder = QuoteFinder(article.text)
     for index, item in enumerate(items):
         if item.quote is None:
             continue
         at = source.at(section, index, "quote")
-        result = locate_quote(item.quote, article.text)
+        result = finder.locate(item.quote)
         if result.span is not None:
             spans[item.id] = result.span
         if result.spans_paragraphs:

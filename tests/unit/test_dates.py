@@ -89,3 +89,20 @@ def test_relative_phrases_never_end_after_the_reference(reference: dt.date, n: i
         interval = resolve_when(phrase, reference).interval
         assert interval.end is not None and interval.end <= reference
         assert interval.start is None or interval.start <= interval.end
+
+
+SIDES = st.one_of(
+    st.dates(min_value=D(1000, 1, 1), max_value=D(2999, 12, 31)).map(lambda d: d.isoformat()),
+    st.dates(min_value=D(1000, 1, 1), max_value=D(2999, 12, 31)).map(lambda d: d.isoformat()[:7]),
+    st.integers(1000, 2999).map(str),
+)
+
+
+@given(SIDES, SIDES, st.sampled_from(["", "~", "?", "%"]), st.booleans())
+def test_plain_iso_fast_path_agrees_with_the_edtf_library(
+    left: str, right: str, flag: str, interval: bool
+) -> None:
+    from builder.analyze.dates import _bounds_of, _library_bounds
+
+    text = f"{left}{flag}/{right}" if interval else f"{left}{flag}"
+    assert _bounds_of(text) == _library_bounds(text)

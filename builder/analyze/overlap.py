@@ -47,7 +47,7 @@ def overlapping_articles(model: Model) -> list[Diagnostic]:
         shared: Counter[str] = Counter()
         for key in grams[aid]:
             holders = postings[key]
-            if len(holders) <= COMMON:
+            if 1 < len(holders) <= COMMON:  # most runs occur in one article only
                 shared.update(other for other in holders if other > aid)
         for other, count in sorted(shared.items()):
             smaller = min(len(grams[aid]), len(grams[other]))

@@ -57,9 +57,16 @@ def fold_fast(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_FOLD))
 
 
+_NOT_ONE_TO_ONE = re.compile(r"\s\s|[^\S ]")
+
+
 def _find(needle: str, paragraph: Paragraph, haystack: str) -> QuoteSpan | None:
-    if needle not in haystack:
+    at = haystack.find(needle)
+    if at < 0:
         return None
+    if _NOT_ONE_TO_ONE.search(paragraph.text) is None:
+        # Folding kept every character in place: offsets carry over unchanged.
+        return QuoteSpan(paragraph.number, paragraph.start + at, paragraph.start + at + len(needle))
     folded, origin = fold(paragraph.text)
     at = folded.find(needle)
     start = paragraph.start + origin[at]

@@ -180,3 +180,13 @@ def test_backlinks_are_capped_with_a_complete_paginated_list(tmp_path: Path) -> 
         "- [Fictional report 1](../../articles/f01.md) (2030-01-01); also [¶ 1](../../articles/f01.md#p1)"
         in full
     )
+
+
+def test_sources_index_lists_outlets_with_reliability_and_claims() -> None:
+    sources = pages()["index/sources.md"]
+    assert "| [The Times](../actors/the-times.md) | B (usually reliable) | 0 | 6 | 0 |" in sources
+    assert (
+        "| [Newsrael](../actors/newsrael.md) | F (reliability cannot be judged) | 1 | 5 | 9 |"
+        in sources
+    )
+    assert "[Sources by outlet](sources.md)" in pages()["index/index.md"]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from builder.analyze.facts import ActorFacts, gather_facts
 from builder.analyze.lint import judgment_support, translations
 from builder.analyze.origins import Origins, citation_cycles, support, trace_origins
 from builder.analyze.overlap import overlapping_articles
@@ -25,6 +26,7 @@ class Analysis:
     origins: Origins
     events: dict[str, TimelineEntry]
     deadlines: dict[str, TimelineEntry]
+    facts: ActorFacts
 
     def contradicted_by(self, claim: str) -> tuple[str, ...]:
         return self.contradictions.get(claim, ())
@@ -112,5 +114,6 @@ def analyze(model: Model) -> AnalysisResult:
         origins=trace_origins(model),
         events=events,
         deadlines=deadline_entries(model),
+        facts=gather_facts(model),
     )
     return AnalysisResult(None if has_errors(problems) else analysis, problems)

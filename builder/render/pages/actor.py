@@ -27,22 +27,6 @@ def grouped_relations(views: tuple[RelationView, ...]) -> list[tuple[str, list[R
     return [(label, groups[label]) for label in sorted(groups)]
 
 
-def _claims_naming(analysis: Analysis, actor_id: str) -> list[ClaimEntry]:
-    return [e for e in analysis.model.claims.values() if actor_id in e.claim.actors]
-
-
-def _outlet_claims(analysis: Analysis, actor_id: str) -> tuple[list[ClaimEntry], list[ClaimEntry]]:
-    """Claims this outlet originated, and claims it repeated from another origin."""
-    originated, repeated = [], []
-    for entry in analysis.model.claims.values():
-        origin = entry.claim.source or entry.article.record.outlet
-        if origin == actor_id:
-            originated.append(entry)
-        elif actor_id in entry.claim.via or entry.article.record.outlet == actor_id:
-            repeated.append(entry)
-    return originated, repeated
-
-
 @dataclass(frozen=True)
 class MentionGroup:
     """Where one article names the actor: excerpts by paragraph, and paragraphs named only."""
@@ -87,20 +71,24 @@ def mentioned_in(
 def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor) -> Page:
     path = urls.actor(actor.id)
     model = analysis.model
-    originated, repeated = _outlet_claims(analysis, actor.id)
+    facts = analysis.facts
+
+    def entries(keys: dict[str, list[str]]) -> list[ClaimEntry]:
+        return [model.claims[k] for k in keys.get(actor.id, [])]
+
     markdown = env.get_template("actor.md.j2").render(
         analysis=analysis,
         actor=actor,
         record=actor.record,
         links=Links(path, analysis),
         relations=grouped_relations(model.relations_of(actor.id)),
-        topics=[t for t in model.topics.values() if actor.id in t.record.actors],
-        claims=_claims_naming(analysis, actor.id),
+        topics=[model.topics[t] for t in facts.topics.get(actor.id, [])],
+        claims=entries(facts.claims),
         timeline=analysis.actor_timeline(actor.id),
-        members=sorted(i for i, a in model.actors.items() if a.record.country == actor.id),
-        articles=sorted(i for i, a in model.articles.items() if a.record.outlet == actor.id),
-        originated=originated,
-        repeated=repeated,
+        members=facts.members.get(actor.id, []),
+        articles=facts.articles.get(actor.id, []),
+        originated=entries(facts.originated),
+        repeated=entries(facts.repeated),
         mentioned=mentioned_in(analysis, actor.id),
         naming=len(model.mentions_of(actor.id)),
         all_mentions=urls.index_page("mentions", actor.id),

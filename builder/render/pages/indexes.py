@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import cast
 
 import jinja2
 from markupsafe import Markup
@@ -14,6 +16,7 @@ from builder.render.env import Links
 from builder.render.markdown import escape_inline
 from builder.render.page import Page
 from builder.render.pages.sections import Bucket, bucket_pages
+from builder.validate.corpus import ValidActor
 from builder.validate.vocabulary import CREDIBILITY_WORDS
 
 INDEXES = urls.index_page("index")
@@ -104,6 +107,7 @@ def render_indexes(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
         timeline=[(b, links.to(b.title, urls.index_page(*b.parts))) for b in timeline],
         claims=[(b, links.to(b.title, urls.index_page(*b.parts))) for b in claims],
         disputed=(disputed, links.to(disputed.title, urls.index_page(*disputed.parts))),
+        sources=links.to("Sources by outlet", urls.index_page("sources")),
     )
     pages = [Page.titled(INDEXES, "Indexes", markdown)]
     for bucket in timeline:
@@ -151,4 +155,35 @@ def render_mention_lists(env: jinja2.Environment, analysis: Analysis) -> list[Pa
         title = f"Articles naming {model.actor_name(actor_id)}"
         bucket = Bucket(title, ("mentions", actor_id), ordered)
         pages += bucket_pages(env, analysis, bucket, _mention_entry(analysis, actor_id))
+    return pages
+
+
+def render_sources(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
+    """Media outlets with their reliability and what they originated or repeated, 100 a page."""
+    from builder.render.page import paginate
+
+    model, facts = analysis.model, analysis.facts
+    outlets = sorted(
+        (a for a in model.actors.values() if a.record.type == "media-outlet"),
+        key=lambda a: a.record.name.lower(),
+    )
+    pages = []
+    for chunk in paginate(outlets, lambda n: urls.index_page("sources", page=n)):
+        links = Links(chunk.path, analysis)
+        shown = cast(Sequence[ValidActor], chunk.items)
+        rows = [
+            (
+                links.actor(outlet.id),
+                outlet.record.reliability,
+                len(facts.articles.get(outlet.id, [])),
+                len(facts.originated.get(outlet.id, [])),
+                len(facts.repeated.get(outlet.id, [])),
+            )
+            for outlet in shown
+        ]
+        markdown = env.get_template("sources.md.j2").render(chunk=chunk, rows=rows, links=links)
+        title = "Sources by outlet" + (
+            f" ({chunk.number} of {chunk.total})" if chunk.total > 1 else ""
+        )
+        pages.append(Page.titled(chunk.path, title, markdown))
     return pages

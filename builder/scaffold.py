@@ -100,15 +100,26 @@ def new_article(
     return Written(paths)
 
 
-def new_actor(root: Path, name: str, actor_id: str | None, actor_type: str | None) -> Written:
-    identifier = actor_id or slug(name)
-    problems = check_id(identifier, Location(identifier), "actor")
+def _record_file(root: Path, kind: Kind, identifier: str) -> tuple[Path | None, str | None]:
+    """Where a new record goes, or why it cannot (a bad id, or the file exists)."""
+    problems = check_id(identifier, Location(identifier), kind.value)
     if problems:
-        return Written([], problems[0].message + " (choose one with --id)")
-    path = root / FOLDERS[Kind.ACTOR] / f"{identifier}.yml"
+        return None, problems[0].message + " (choose one with --id)"
+    path = root / FOLDERS[kind] / f"{identifier}.yml"
     refused = _refuse([path], root)
-    if refused:
-        return Written([], refused)
+    return (None, refused) if refused else (path, None)
+
+
+def _write(path: Path, lines: list[str]) -> Written:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Written([path])
+
+
+def new_actor(root: Path, name: str, actor_id: str | None, actor_type: str | None) -> Written:
+    path, problem = _record_file(root, Kind.ACTOR, actor_id or slug(name))
+    if path is None:
+        return Written([], problem)
     types = " | ".join(get_args(ActorType))
     relation_types = ", ".join(sorted(RELATION_INVERSES))
     lines = [
@@ -122,20 +133,13 @@ def new_actor(root: Path, name: str, actor_id: str | None, actor_type: str | Non
         "# reliability: C  # media outlets only: Admiralty A (reliable) .. F (cannot be judged)",
         f"relations: []  # {{type, target, since?, until?, claims?}}; types: {relation_types}",
     ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return Written([path])
+    return _write(path, lines)
 
 
 def new_topic(root: Path, title: str, topic_id: str | None, today: dt.date) -> Written:
-    identifier = topic_id or slug(title)
-    problems = check_id(identifier, Location(identifier), "topic")
-    if problems:
-        return Written([], problems[0].message + " (choose one with --id)")
-    path = root / FOLDERS[Kind.TOPIC] / f"{identifier}.yml"
-    refused = _refuse([path], root)
-    if refused:
-        return Written([], refused)
+    path, problem = _record_file(root, Kind.TOPIC, topic_id or slug(title))
+    if path is None:
+        return Written([], problem)
     lines = [
         _modeline(Kind.TOPIC).rstrip("\n"),
         f"title: {_quoted(title)}",
@@ -148,6 +152,4 @@ def new_topic(root: Path, title: str, topic_id: str | None, today: dt.date) -> W
         "deadlines: []  # {id, what, from?, due, claims?}",
         "watch: []  # indicators that would change the judgments",
     ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return Written([path])
+    return _write(path, lines)

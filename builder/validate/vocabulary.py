@@ -24,15 +24,6 @@ LIKELIHOODS = (
     "very likely",
     "almost certain",
 )
-Likelihood = Literal[
-    "almost no chance",
-    "very unlikely",
-    "unlikely",
-    "roughly even chance",
-    "likely",
-    "very likely",
-    "almost certain",
-]
 Confidence = Literal["low", "moderate", "high"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 Rights = Literal["excerpts", "full"]

@@ -15,6 +15,9 @@ import json
 import random
 import shutil
 from pathlib import Path
+from typing import get_args
+
+from builder.validate.vocabulary import ActorType
 
 PROJECT = Path(__file__).resolve().parent.parent
 SYLLABLES = [
@@ -91,15 +94,7 @@ ARABIC_WORDS = [
     "المنطقة",
     "بيان",
 ]
-TYPES = [
-    "state",
-    "person",
-    "armed-group",
-    "military-unit",
-    "government-body",
-    "organization",
-    "coalition",
-]
+TYPES = [t for t in get_args(ActorType) if t != "media-outlet"]
 PHRASES = [
     "last week",
     "yesterday",

@@ -20,6 +20,17 @@ from builder.model import RelationView
 WIDTH = 720
 
 
+def _opening(kind: str, height: int, title: str, description: str) -> list[str]:
+    """The <svg> element with its accessible name and description (ids `<kind>-title`, ...)."""
+    return [
+        f'<svg class="brief-{kind}" role="img" aria-labelledby="{kind}-title {kind}-desc" '
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" font-size="12" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{kind}-title">{escape(title)}</title>',
+        f'<desc id="{kind}-desc">{escape(description)}</desc>',
+    ]
+
+
 def _bounds(view: RelationView) -> str:
     r = view.relation
     return f" ({r.since or '…'}–{r.until or '…'})" if r.since or r.until else ""
@@ -42,13 +53,7 @@ def ego_graph(
     height = 400
     cx, cy, rx, ry = WIDTH / 2, height / 2, WIDTH / 2 - 110, height / 2 - 45
     summary = "; ".join(f"{name} {v.label} {name_of(v.other)}{_bounds(v)}" for v in views)
-    parts = [
-        f'<svg class="brief-graph" role="img" aria-labelledby="graph-title graph-desc" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" font-size="12" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="graph-title">Relations of {escape(name)}</title>',
-        f'<desc id="graph-desc">{escape(summary)}</desc>',
-    ]
+    parts = _opening("graph", height, f"Relations of {name}", summary)
     edges: list[str] = []  # drawn first, so nodes and their links stay on top
     for index, other in enumerate(others):
         angle = 2 * math.pi * index / len(others) - math.pi / 2
@@ -103,11 +108,7 @@ def timeline_chart(title: str, entries: Sequence[TimelineEntry]) -> Markup:
 
     summary = "; ".join(f"{e.what}: {e.when} ({e.interval.precision})" for e in dated)
     parts = [
-        f'<svg class="brief-timeline" role="img" aria-labelledby="timeline-title timeline-desc" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" font-size="12" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="timeline-title">{escape(title)}</title>',
-        f'<desc id="timeline-desc">{escape(summary)}</desc>',
+        *_opening("timeline", height, title, summary),
         f'<text x="{left}" y="14" fill="currentColor">{first.isoformat()}</text>',
         f'<text x="{right}" y="14" text-anchor="end" fill="currentColor">{last.isoformat()}</text>',
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -69,10 +70,11 @@ class ArticleText:
         return total
 
 
-def word_spans(paragraph: Paragraph) -> list[Span]:
-    """Each word of a paragraph as offsets into the article text."""
+@functools.lru_cache(maxsize=4096)
+def word_spans(paragraph: Paragraph) -> tuple[Span, ...]:
+    """Each word of a paragraph as offsets into the article text (cached: pages ask often)."""
     base = paragraph.start
-    return [(base + m.start(), base + m.end()) for m in _WORD.finditer(paragraph.text)]
+    return tuple((base + m.start(), base + m.end()) for m in _WORD.finditer(paragraph.text))
 
 
 def word_range(words: Sequence[Span], start: int, end: int) -> WordRange:

@@ -11,14 +11,13 @@ from markupsafe import Markup
 _ALWAYS = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _LINE_START = re.compile(r"^(\s*)([-.:>=~])")
 _NUMBERED = re.compile(r"^(\s*[0-9]+)\.")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def escape_inline(value: object) -> Markup:
     """Plain text made safe to place anywhere in a Markdown line."""
     text = re.sub(r"\s+", " ", str(value))
     text = _ALWAYS.sub(r"\\\1", text)
-    text = "".join(_HTML.get(char, char) for char in text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # A leading '-', '.', ':' or '=' could start a list, a definition or a heading underline.
     text = _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text)
     text = _NUMBERED.sub(r"\1\\.", text)

@@ -6,6 +6,7 @@ which MkDocs checks in strict mode and which survive publishing under a sub-path
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 HOME = "index.md"
@@ -59,12 +60,20 @@ def event_ref(ref: str) -> tuple[str, str]:
     return article(article_id), event_anchor(event_id)
 
 
+@functools.lru_cache(maxsize=65536)
+def _relative_path(from_dir: str, to_page: str) -> str:
+    """`posixpath.relpath` for paths inside the docs tree, without touching the file system."""
+    source = [p for p in from_dir.split("/") if p]
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
+
+
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative Markdown link from one page source to another (or to an anchor on it)."""
-    if to_page == from_page:
-        target = ""
-    else:
-        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = "" if to_page == from_page else _relative_path(posixpath.dirname(from_page), to_page)
     return f"{target}#{anchor}" if anchor else target
 
 

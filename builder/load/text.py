@@ -50,8 +50,13 @@ class ArticleText:
         """Body paragraphs as shown to readers: not stripped, not the dek."""
         return tuple(p for p in self.paragraphs if not p.stripped and not p.is_dek)
 
-    def word_count(self) -> int:
+    @functools.cached_property
+    def _words(self) -> int:
         return sum(len(p.text.split()) for p in self.searchable)
+
+    def word_count(self) -> int:
+        """Words in the searchable paragraphs (computed once: every page's budget asks)."""
+        return self._words
 
     def excerpt_limit(self) -> int:
         """How many of its words a page may show under `rights: excerpts`."""

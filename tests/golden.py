@@ -24,7 +24,8 @@ def rendered_pages() -> dict[str, str]:
 def golden_pages() -> dict[str, str]:
     return {
         p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(GOLDEN.rglob("*.md"))
+        for p in sorted(GOLDEN.rglob("*"))
+        if p.is_file()
     }
 
 

@@ -99,3 +99,19 @@ def test_claims_carry_origins(exported: dict) -> None:  # type: ignore[type-arg]
         claims["missiles-shipped"]["cluster_reports"],
         claims["missiles-shipped"]["cluster_origins"],
     ) == (1, 1)
+
+
+def test_api_has_one_file_per_record_and_no_text_under_excerpt_rights() -> None:
+    from builder.pipeline import build_pages
+
+    result = build_pages(FIXTURE_CORPUS)
+    files = {page.path: page.markdown for page in result.pages if page.path.startswith("api/")}
+    index = json.loads(files["api/index.json"])
+    assert index["articles"] == [SEED_ID] and len(index["actors"]) == 15
+    for kind in ["articles", "actors", "topics"]:
+        for record_id in index[kind]:
+            assert f"api/{kind}/{record_id}.json" in files
+    article = json.loads(files[f"api/articles/{SEED_ID}.json"])
+    assert article["text"] is None and len(article["mentions"]) >= 40
+    oman = json.loads(files["api/actors/oman.json"])
+    assert {r["type"] for r in oman["relations"]} == {"mediates"}

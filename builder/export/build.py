@@ -57,7 +57,7 @@ def _event(analysis: Analysis, article: ValidArticle, event: Event) -> EventOut:
     )
 
 
-def _article(analysis: Analysis, article: ValidArticle) -> ArticleOut:
+def article_out(analysis: Analysis, article: ValidArticle) -> ArticleOut:
     record = article.record
     data = record.model_dump(exclude={"claims", "events", "strip", "resolve"})
     mentions = analysis.model.mentions_in(article.id)
@@ -74,12 +74,12 @@ def _article(analysis: Analysis, article: ValidArticle) -> ArticleOut:
     )
 
 
-def _actor(actor: ValidActor, counts: Counter[str]) -> ActorOut:
+def actor_out(actor: ValidActor, counts: Counter[str]) -> ActorOut:
     data = actor.record.model_dump(exclude={"relations"})
     return ActorOut(**data, id=actor.id, mentions=counts.get(actor.id, 0))
 
 
-def _relation(relation: Relation) -> RelationOut:
+def relation_out(relation: Relation) -> RelationOut:
     return RelationOut(
         type=relation.type,
         inverse=RELATION_INVERSES[relation.type],
@@ -93,7 +93,7 @@ def _relation(relation: Relation) -> RelationOut:
     )
 
 
-def _topic(analysis: Analysis, topic: ValidTopic) -> TopicOut:
+def topic_out(analysis: Analysis, topic: ValidTopic) -> TopicOut:
     record = topic.record
     data = record.model_dump(exclude={"key_judgments", "deadlines"})
     as_of = analysis.as_of
@@ -115,10 +115,10 @@ def build_export(analysis: Analysis, diagnostics: list[Diagnostic]) -> Export:
     counts = Counter(m.actor for mentions in model.mentions.values() for m in mentions)
     return Export(
         schema_="briefs/1",
-        articles=[_article(analysis, a) for a in model.articles.values()],
-        actors=[_actor(a, counts) for a in model.actors.values()],
-        relations=[_relation(r) for r in model.relations],
-        topics=[_topic(analysis, t) for t in model.topics.values()],
+        articles=[article_out(analysis, a) for a in model.articles.values()],
+        actors=[actor_out(a, counts) for a in model.actors.values()],
+        relations=[relation_out(r) for r in model.relations],
+        topics=[topic_out(analysis, t) for t in model.topics.values()],
         diagnostics=[DiagnosticOut(**d.__dict__) for d in diagnostics],
     )
 

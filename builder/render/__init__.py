@@ -8,6 +8,7 @@ from builder.analyze import Analysis
 from builder.render.env import make_environment
 from builder.render.page import Page
 from builder.render.pages.actor import render_actor
+from builder.render.pages.api import api_pages
 from builder.render.pages.article import render_article
 from builder.render.pages.indexes import render_indexes, render_mention_lists, render_sources
 from builder.render.pages.redirects import redirect_pages
@@ -29,5 +30,5 @@ def render(analysis: Analysis, templates: Path, settings: Settings | None = None
     pages += [render_topic(env, analysis, topic) for topic in model.topics.values()]
     pages += [render_actor(env, analysis, actor) for actor in model.actors.values()]
     pages += [render_article(env, analysis, article) for article in model.articles.values()]
-    pages += redirect_pages(analysis)
+    pages += redirect_pages(analysis) + api_pages(analysis)
     return sorted(pages, key=lambda page: page.path)

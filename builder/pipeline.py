@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +42,25 @@ class BuildResult:
     pages: list[Page]
 
 
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The stages allocate millions of long-lived objects and almost no cycles: collecting the
+    young generation every 700 allocations only rescans them, so collect far less often."""
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def check(root: Path) -> CheckResult:
     """Load, validate, link and analyze; stops before a stage whose input has errors."""
+    with _fewer_collections():
+        return _check(root)
+
+
+def _check(root: Path) -> CheckResult:
     corpus = validate(load_corpus(root))
     diagnostics = list(corpus.diagnostics)
     if has_errors(diagnostics):
@@ -59,5 +79,6 @@ def build_pages(root: Path) -> BuildResult:
     result = check(root)
     if not result.ok or result.analysis is None:
         return BuildResult(result.diagnostics, None, [])
-    pages = render(result.analysis, templates_dir(root), load_settings(root))
+    with _fewer_collections():
+        pages = render(result.analysis, templates_dir(root), load_settings(root))
     return BuildResult(result.diagnostics, result.analysis, pages)

@@ -123,11 +123,3 @@ def format_github(diagnostics: list[Diagnostic]) -> str:
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
-
-
-class DiagnosticError(Exception):
-    """Raised by a stage only to abort with diagnostics already collected."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(summary_line(diagnostics))
-        self.diagnostics = diagnostics

@@ -64,12 +64,6 @@ class Folded:
     origin: tuple[int, ...] | None
     original: str
 
-    def to_original(self, index: int) -> int:
-        """The original offset of folded position `index` (the end maps to the original end)."""
-        if self.origin is None:
-            return index
-        return self.origin[index] if index < len(self.origin) else len(self.original)
-
     def span(self, start: int, end: int) -> tuple[int, int]:
         """An end-exclusive folded span as an end-exclusive span of the original text."""
         if self.origin is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -181,12 +180,6 @@ class TopicRecord(Record):
     deadlines: list[Deadline] = Field(default_factory=list)
     events: list[ClaimRef] = Field(default_factory=list)
     watch: list[Text] = Field(default_factory=list)
-
-
-def newest_day(*days: dt.date | None) -> dt.date | None:
-    """The latest of the given days, ignoring missing ones."""
-    present = [d for d in days if d is not None]
-    return max(present) if present else None
 
 
 MODELS: dict[str, type[BaseModel]] = {

@@ -206,24 +206,31 @@ def _at(where: Location) -> str:
     return f"{where.path}:{where.line}:{where.col}"
 
 
+def _section(title: str, items: list[str], empty: str) -> list[str]:
+    return ["", f"## {title}", "", *(items or [empty])]
+
+
 def format_suggestions(found: Suggestions) -> str:
-    lines = ["# Suggestions", "", "## Names that match no actor", ""]
-    for c in found.unknown:
-        where = _at(c.first) if c.first else ""
-        counts = f"{c.count} in {len(c.articles)} article(s)"
-        lines.append(f"- {c.name}: {counts}; first at {where}: “{c.sentence}”")
-    if not found.unknown:
-        lines.append("None: every name-like phrase is an actor or in briefs/ignore.yml.")
-    lines += ["", "## Near misses of known names", ""]
-    for m in found.near_misses:
-        known = f"'{m.alias}' of {m.actor} ({_at(m.alias_at)})"
-        lines.append(f"- '{m.written}' at {_at(m.where)} looks like {known}")
-    if not found.near_misses:
-        lines.append("None.")
-    lines += ["", "## Names shared by two actors", ""]
-    for col in found.collisions:
-        places = "; ".join(f"{actor} ({_at(at)})" for actor, at in col.places)
-        lines.append(f"- '{col.alias}': {places}; pick one per article with resolve:")
-    if not found.collisions:
-        lines.append("None.")
+    unknown = [
+        f"- {c.name}: {c.count} in {len(c.articles)} article(s); "
+        f"first at {_at(c.first) if c.first else ''}: “{c.sentence}”"
+        for c in found.unknown
+    ]
+    near = [
+        f"- '{m.written}' at {_at(m.where)} looks like '{m.alias}' of {m.actor} ({_at(m.alias_at)})"
+        for m in found.near_misses
+    ]
+    shared = [
+        f"- '{c.alias}': "
+        + "; ".join(f"{actor} ({_at(at)})" for actor, at in c.places)
+        + "; pick one per article with resolve:"
+        for c in found.collisions
+    ]
+    lines = ["# Suggestions"]
+    lines += _section(
+        "Names that match no actor", unknown,
+        "None: every name-like phrase is an actor or in briefs/ignore.yml.",
+    )  # fmt: skip
+    lines += _section("Near misses of known names", near, "None.")
+    lines += _section("Names shared by two actors", shared, "None.")
     return "\n".join(lines) + "\n"

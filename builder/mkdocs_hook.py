@@ -16,19 +16,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from builder.diagnostics import format_text
-from builder.pipeline import BuildResult, build_pages
+from builder.pipeline import PREPARED, BuildResult, build_pages
 from builder.render.feed import FEED_PATH, atom_feed
 
 log = logging.getLogger("mkdocs.hooks.briefs")
 
-# Results computed by `briefs build` before it starts MkDocs, so the pipeline runs once per build.
-_prepared: dict[Path, BuildResult] = {}
 _current: dict[str, BuildResult] = {}
 
 
 def prepare(root: Path, result: BuildResult) -> None:
-    """Hand an already computed result to the next MkDocs build of `root`."""
-    _prepared[root.resolve()] = result
+    """Hand an already computed result to the next MkDocs build of `root`.
+
+    MkDocs loads this file as a module of its own, apart from `builder.mkdocs_hook`, so the
+    result waits in `builder.pipeline`, which both copies import as the same module."""
+    PREPARED[root.resolve()] = result
 
 
 def source_date_epoch(result: BuildResult) -> int | None:
@@ -40,7 +41,7 @@ def source_date_epoch(result: BuildResult) -> int | None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
-    result = _prepared.pop(root, None) or build_pages(root)
+    result = PREPARED.pop(root, None) or build_pages(root)
     if result.analysis is None:
         raise PluginError("content errors:\n" + format_text(result.diagnostics))
     for diagnostic in result.diagnostics:

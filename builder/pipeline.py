@@ -42,6 +42,11 @@ class BuildResult:
     pages: list[Page]
 
 
+# Results computed by `briefs build` before it starts MkDocs, picked up by the hook so the
+# pipeline runs once per build (see builder/mkdocs_hook.py).
+PREPARED: dict[Path, BuildResult] = {}
+
+
 @contextlib.contextmanager
 def _fewer_collections() -> Iterator[None]:
     """The stages allocate millions of long-lived objects and almost no cycles: collecting the

@@ -129,3 +129,22 @@ def test_plain_mkdocs_build_fails_before_touching_the_site(tmp_path: Path) -> No
     with pytest.raises(Abort):
         mkdocs_build(config)
     assert (root / "site" / "keep.html").read_text() == "previous"
+
+
+def test_build_runs_the_pipeline_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs loads the hook file as a module apart from `builder.mkdocs_hook`; the result
+    computed before MkDocs starts must still reach it, or every build does the work twice."""
+    import builder.pipeline
+
+    calls: list[Path] = []
+    real = builder.pipeline._check
+
+    def counted(root: Path) -> builder.pipeline.CheckResult:
+        calls.append(root)
+        return real(root)
+
+    monkeypatch.setattr(builder.pipeline, "_check", counted)
+    root = copy_project_skeleton(tmp_path / "p", MINIMAL)
+    assert build(root) == 0
+    assert calls == [root]
+    assert not builder.pipeline.PREPARED

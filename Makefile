@@ -40,6 +40,7 @@ golden: $(STAMP)  ## refresh the golden pages of the frozen seed corpus
 bench: $(STAMP)  ## benchmarks (not tests): prints tables, writes build/bench/*.json
 	$(BIN)/python tools/bench_matcher.py
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_serve.py --corpus build/bench/corpus-1000
 
 fuzz: $(STAMP)  ## mutation fuzzing of every stage (MINUTES=10); crashes land in build/fuzz/
 	$(BIN)/python tools/fuzz.py --minutes $(or $(MINUTES),10)

@@ -17,6 +17,7 @@ from builder.diagnostics import (
     format_text,
     has_errors,
 )
+from builder.memo import cache_dir
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -25,6 +26,11 @@ def _root_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--root", type=Path, default=default, metavar="DIR",
         help="project folder holding mkdocs.yml, seeds/ and briefs/ (default: current folder)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--no-cache", dest="cache", action="store_false",
+        default=True if default is not argparse.SUPPRESS else argparse.SUPPRESS,
+        help="neither read nor write .briefs-cache/ (results of earlier runs, reused per file)",
     )  # fmt: skip
 
 
@@ -43,6 +49,10 @@ def make_parser() -> argparse.ArgumentParser:
                        help="do not fail on MkDocs warnings")  # fmt: skip
     serve = commands.add_parser("serve", parents=[common], help="preview with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    serve.add_argument(
+        "--full", action="store_true",
+        help="re-render every page on each change (default: only the pages the change alters)",
+    )  # fmt: skip
     export = commands.add_parser("export", parents=[common], help="write the model as data")
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
@@ -91,19 +101,19 @@ def _exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
     return EXIT_OK
 
 
-def run_check(root: Path, fmt: str, strict: bool) -> int:
+def run_check(root: Path, fmt: str, strict: bool, cache: Path | None) -> int:
     from builder.pipeline import check
 
-    result = check(root)
+    result = check(root, cache)
     _report(result.diagnostics, fmt)
     return _exit_code(result.diagnostics, strict)
 
 
-def run_build(root: Path, strict: bool) -> int:
+def run_build(root: Path, strict: bool, cache: Path | None) -> int:
     from builder.pipeline import build_pages
     from builder.publish import publish
 
-    result = build_pages(root)
+    result = build_pages(root, cache)
     _report(result.diagnostics)
     if result.analysis is None:
         print("no site written; the previous site/ is unchanged", file=sys.stderr)
@@ -113,19 +123,24 @@ def run_build(root: Path, strict: bool) -> int:
     return EXIT_OK if published.ok else EXIT_CONTENT
 
 
-def run_serve(root: Path, dev_addr: str) -> int:
+def run_serve(root: Path, dev_addr: str, full: bool) -> int:
     from mkdocs.commands.serve import serve
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr)
+    serve(
+        config_file=str(root / "mkdocs.yml"),
+        livereload=True,
+        build_type=None if full else "dirty",
+        dev_addr=dev_addr,
+    )
     return EXIT_OK
 
 
-def run_render(root: Path, out: Path) -> int:
+def run_render(root: Path, out: Path, cache: Path | None) -> int:
     from builder.pipeline import build_pages
     from builder.render.tree import write_tree
 
-    result = build_pages(root)
+    result = build_pages(root, cache)
     _report(result.diagnostics)
     if result.analysis is None:
         return EXIT_CONTENT
@@ -133,11 +148,11 @@ def run_render(root: Path, out: Path) -> int:
     return EXIT_OK
 
 
-def run_export(root: Path, out: Path) -> int:
+def run_export(root: Path, out: Path, cache: Path | None) -> int:
     from builder.export.build import export_json
     from builder.pipeline import check
 
-    result = check(root)
+    result = check(root, cache)
     _report(result.diagnostics)
     if result.analysis is None:
         return EXIT_CONTENT
@@ -198,21 +213,22 @@ def dispatch(args: argparse.Namespace) -> int:
     if not (root / "seeds").is_dir() and not (root / "briefs").is_dir():
         print(f"briefs: {root} holds neither seeds/ nor briefs/; use --root DIR", file=sys.stderr)
         return EXIT_USAGE
+    cache = cache_dir(root) if args.cache else None
     if args.command == "check":
-        return run_check(root, args.format, args.strict)
+        return run_check(root, args.format, args.strict, cache)
     if args.command == "build":
-        return run_build(root, args.strict)
+        return run_build(root, args.strict, cache)
     if args.command == "serve":
-        return run_serve(root, args.dev_addr)
+        return run_serve(root, args.dev_addr, args.full)
     if args.command == "export":
-        return run_export(root, args.out)
+        return run_export(root, args.out, cache)
     if args.command == "new":
         return run_new(root, args)
     if args.command == "suggest":
         return run_suggest(root, args.articles)
     if args.command == "diff":
         return run_diff(root, args.base, args.head)
-    return run_render(root, args.out)
+    return run_render(root, args.out, cache)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

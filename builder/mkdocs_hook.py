@@ -15,7 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from builder import preview
 from builder.diagnostics import format_text
+from builder.memo import CACHE_DIR, cache_dir
 from builder.pipeline import PREPARED, BuildResult, build_pages
 from builder.render.feed import FEED_PATH, atom_feed
 
@@ -39,9 +41,16 @@ def source_date_epoch(result: BuildResult) -> int | None:
     return calendar.timegm(result.analysis.as_of.timetuple())
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    """`mkdocs serve --dirty` (what `briefs serve` runs): pages become files, see preview.py."""
+    preview.enable(command == "serve" and dirty)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
-    result = PREPARED.pop(root, None) or build_pages(root)
+    # `mkdocs serve` and plain `mkdocs build`: reuse what earlier runs computed, in memory and
+    # in .briefs-cache/, but leave writing that cache to `briefs` commands.
+    result = PREPARED.pop(root, None) or build_pages(root, cache_dir(root), save=False)
     if result.analysis is None:
         raise PluginError("content errors:\n" + format_text(result.diagnostics))
     for diagnostic in result.diagnostics:
@@ -55,11 +64,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = _current[config.config_file_path]
-    for page in result.pages:
-        if files.get_file_from_path(page.path) is not None:
-            raise PluginError(f"docs/{page.path} would hide a generated page; rename it")
-        files.append(File.generated(config, page.path, content=page.markdown))
+    generated = [(page.path, page.markdown) for page in result.pages]
+    for path, _ in generated:
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} would hide a generated page; rename it")
     if result.analysis is not None:
-        feed = atom_feed(result.analysis, config.site_name)
-        files.append(File.generated(config, FEED_PATH, content=feed))
+        generated.append((FEED_PATH, atom_feed(result.analysis, config.site_name)))
+    if preview.STATE.dirty:
+        root = Path(config.config_file_path).resolve().parent
+        folder = preview.pages_folder(root / CACHE_DIR)
+        preview.sync_pages(folder, generated)
+        for path, _ in generated:
+            files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))
+    else:
+        for path, content in generated:
+            files.append(File.generated(config, path, content=content))
     return files

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder import memo
 from builder.analyze import Analysis, analyze
 from builder.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from builder.link import link
@@ -59,10 +60,25 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def check(root: Path) -> CheckResult:
-    """Load, validate, link and analyze; stops before a stage whose input has errors."""
+def check(root: Path, cache: Path | None = None, save: bool = True) -> CheckResult:
+    """Load, validate, link and analyze; stops before a stage whose input has errors.
+
+    Per-file work unchanged since the last run in this process is reused (see builder/memo.py);
+    with a `cache` folder, also since the last run that saved there, and (with `save`) this
+    run's results are kept there for the next."""
     with _fewer_collections():
-        return _check(root)
+        if cache is not None:
+            memo.load(cache)
+        memo.new_run()
+        try:
+            result = _check(root)
+        finally:
+            memo.end_run()
+        if cache is not None and save:
+            # A read-only checkout still builds; only the next run is slower.
+            with contextlib.suppress(OSError):
+                memo.save(cache)
+        return result
 
 
 def _check(root: Path) -> CheckResult:
@@ -79,9 +95,9 @@ def _check(root: Path) -> CheckResult:
     return CheckResult(sort_diagnostics(diagnostics), analysed.analysis)
 
 
-def build_pages(root: Path) -> BuildResult:
+def build_pages(root: Path, cache: Path | None = None, save: bool = True) -> BuildResult:
     """Every stage up to the Markdown pages; no pages when there are content errors."""
-    result = check(root)
+    result = check(root, cache, save)
     if not result.ok or result.analysis is None:
         return BuildResult(result.diagnostics, None, [])
     with _fewer_collections():

@@ -13,6 +13,8 @@ FIXTURE_CORPUS = PROJECT / "tests" / "fixtures" / "seed-corpus"
 SEED_ID = "000_13b623c90cd3069e"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Runs in test folders leave no .briefs-cache/ behind; tests of the cache turn it back on.
+os.environ["BRIEFS_NO_CACHE"] = "1"
 
 ACTOR_MODELINE = "# yaml-language-server: $schema=../../schemas/actor.schema.json\n"
 TOPIC_MODELINE = "# yaml-language-server: $schema=../../schemas/topic.schema.json\n"

@@ -148,3 +148,22 @@ def test_build_runs_the_pipeline_once(tmp_path: Path, monkeypatch: pytest.Monkey
     assert build(root) == 0
     assert calls == [root]
     assert not builder.pipeline.PREPARED
+
+
+def test_a_generated_corpus_builds_strictly(tmp_path: Path) -> None:
+    """The benchmark's fictional corpus (many articles, topics citing several sources, Arabic
+    texts, same_as clusters) passes the strict build: every anchor a page links to exists."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "corpus"
+    subprocess.run(
+        [sys.executable, str(PROJECT / "tools" / "corpus.py"), "120", str(root)],
+        check=True,
+        capture_output=True,
+    )
+    assert build(root) == 0
+    topic = (root / "site" / "topics" / "topic-0000" / "index.html").read_text(encoding="utf-8")
+    cited = set(re.findall(r'href="#(source-\d+)"', topic))
+    assert len(cited) > 1
+    assert cited <= set(re.findall(r'id="(source-\d+)"', topic))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from collections import Counter, defaultdict
 
 from builder.diagnostics import Diagnostic, warning
+from builder.memo import Memo, digest
 from builder.model import Model
 
 SHINGLE = 8
@@ -25,6 +27,9 @@ def shingles(text: str) -> set[int]:
     return {h for h in map(zlib.crc32, runs) if h % every == 0}
 
 
+_SAMPLED: Memo[frozenset[int]] = Memo("shingles")
+
+
 def _linked(model: Model, a: str, b: str) -> bool:
     """Already declared: one cites the other, or they share a claim cluster via same_as."""
     ra, rb = model.articles[a].record, model.articles[b].record
@@ -37,25 +42,29 @@ def _linked(model: Model, a: str, b: str) -> bool:
 
 def overlapping_articles(model: Model) -> list[Diagnostic]:
     """A warning for each pair of articles whose texts share ≥ 80% of the smaller's 8-grams."""
-    grams = {aid: shingles(a.text.text) for aid, a in model.articles.items()}
+    grams = {
+        aid: _SAMPLED.get(digest(a.text.text), lambda a=a: frozenset(shingles(a.text.text)))  # type: ignore[misc]
+        for aid, a in model.articles.items()
+    }
+    # Most runs occur in one article only: find the others with C-speed counting first.
+    counts = Counter(itertools.chain.from_iterable(grams.values()))
+    repeated = {key for key, count in counts.items() if count > 1}
     postings: dict[int, list[str]] = defaultdict(list)
     for aid, keys in grams.items():
-        for key in keys:
+        for key in keys & repeated:
             postings[key].append(aid)
+    shared: Counter[tuple[str, str]] = Counter()
+    for holders in postings.values():
+        if 1 < len(holders) <= COMMON:  # most runs occur in one article only
+            shared.update(itertools.combinations(sorted(holders), 2))
     problems = []
-    for aid in sorted(grams):
-        shared: Counter[str] = Counter()
-        for key in grams[aid]:
-            holders = postings[key]
-            if 1 < len(holders) <= COMMON:  # most runs occur in one article only
-                shared.update(other for other in holders if other > aid)
-        for other, count in sorted(shared.items()):
-            smaller = min(len(grams[aid]), len(grams[other]))
-            if smaller and count / smaller >= THRESHOLD and not _linked(model, aid, other):
-                share = round(100 * count / smaller)
-                message = (
-                    f"text shares {share}% of its 8-word runs with {other}: if one republishes "
-                    "the other, add it to 'cites' (or link the claims with 'same_as')"
-                )
-                problems.append(warning(model.articles[aid].source.at(), "text-overlap", message))
+    for (aid, other), count in sorted(shared.items()):
+        smaller = min(len(grams[aid]), len(grams[other]))
+        if smaller and count / smaller >= THRESHOLD and not _linked(model, aid, other):
+            share = round(100 * count / smaller)
+            message = (
+                f"text shares {share}% of its 8-word runs with {other}: if one republishes "
+                "the other, add it to 'cites' (or link the claims with 'same_as')"
+            )
+            problems.append(warning(model.articles[aid].source.at(), "text-overlap", message))
     return problems

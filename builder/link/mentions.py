@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from builder.diagnostics import Diagnostic, Location, warning
 from builder.link.matcher import Candidate, Name, NameIndex, leftmost_longest, make_name
 from builder.link.normalise import Folded, fold, fold_name, lower
+from builder.memo import Memo, digest
 from builder.model import Mention
 from builder.validate.corpus import ValidActor, ValidArticle
 
@@ -40,13 +41,25 @@ class ArticleMentions:
     diagnostics: tuple[Diagnostic, ...]
 
 
+_FOUND: Memo[ArticleMentions] = Memo("mentions")
+
+
 class MentionFinder:
     """Finds mentions in articles with one shared automaton over every actor's names."""
 
     def __init__(self, actors: Iterable[ValidActor]) -> None:
-        self.index = NameIndex(actor_names(actors))
+        names = actor_names(actors)
+        self.index = NameIndex(names)
+        self.names_digest = digest(repr(names))
 
     def find(self, article: ValidArticle) -> ArticleMentions:
+        """The article's mentions; reused while the article and every actor name are unchanged."""
+        if not article.digest:
+            return self._find(article)
+        key = digest(self.names_digest, article.digest)
+        return _FOUND.get(key, lambda: self._find(article))
+
+    def _find(self, article: ValidArticle) -> ArticleMentions:
         text = article.text
         folded = fold(text.text)
         lowered = lower(folded.text)

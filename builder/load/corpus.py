@@ -11,6 +11,7 @@ from builder.diagnostics import Diagnostic, Location, error, has_errors, warning
 from builder.load.source import ARTICLE_LIMIT, YAML_LIMIT, read_text, relative_path
 from builder.load.text import normalise_line_ends
 from builder.load.yamlfile import Node, compose
+from builder.memo import Memo, digest
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 RESERVED_IDS = frozenset({"index", "readme"})
@@ -38,6 +39,7 @@ class RawRecord:
     id: str
     path: str
     root: Node | None
+    digest: bytes = b""  # of the path and text: the key of the work done on this file
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class RawArticle:
     record: RawRecord
     text: str
     text_path: str
+    digest: bytes = b""  # of both files: the key of the work done on this article
 
 
 @dataclass
@@ -83,6 +86,9 @@ def _modeline(kind: Kind, path: str, text: str) -> list[Diagnostic]:
     return []
 
 
+_COMPOSED: Memo[tuple[Node | None, list[Diagnostic]]] = Memo("compose")
+
+
 def _read_yaml(root: Path, path: Path, kind: Kind) -> tuple[RawRecord | None, list[Diagnostic]]:
     rel = relative_path(root, path)
     problems = check_id(path.stem, Location(rel), kind.value)
@@ -91,10 +97,11 @@ def _read_yaml(root: Path, path: Path, kind: Kind) -> tuple[RawRecord | None, li
     if text is None or problems:
         return None, problems
     text = normalise_line_ends(text)
-    node, parse_problems = compose(rel, text)
+    key = digest(rel, text)
+    node, parse_problems = _COMPOSED.get(key, lambda: compose(rel, text))
     if has_errors(parse_problems):
-        return None, parse_problems
-    return RawRecord(kind, path.stem, rel, node), _modeline(kind, rel, text) + parse_problems
+        return None, list(parse_problems)
+    return RawRecord(kind, path.stem, rel, node, key), _modeline(kind, rel, text) + parse_problems
 
 
 def _records(root: Path, kind: Kind, corpus: RawCorpus) -> list[RawRecord]:
@@ -139,7 +146,9 @@ def _articles(root: Path, sidecars: list[RawRecord], corpus: RawCorpus) -> None:
             corpus.broken.add((Kind.ARTICLE, record.id))
         else:
             rel = relative_path(root, path)
-            corpus.articles.append(RawArticle(record, normalise_line_ends(text), rel))
+            text = normalise_line_ends(text)
+            key = digest(record.digest, rel, text)
+            corpus.articles.append(RawArticle(record, text, rel, key))
 
 
 def load_corpus(root: Path) -> RawCorpus:

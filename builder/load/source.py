@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import functools
+import os
 from pathlib import Path
 
 from builder.diagnostics import Diagnostic, Location, error
@@ -21,6 +23,9 @@ _WIDE_BOMS = {
 
 def relative_path(root: Path, path: Path) -> str:
     """The path as shown in diagnostics: relative to the root, with '/'."""
+    full, base = os.fspath(path), os.fspath(root).rstrip(os.sep) + os.sep
+    if full.startswith(base):  # the usual case, without pathlib's parsing
+        return full[len(base) :].replace(os.sep, "/")
     return path.relative_to(root).as_posix()
 
 
@@ -31,12 +36,20 @@ def _position_of_byte(data: bytes, index: int) -> tuple[int, int]:
     return line, col
 
 
+@functools.lru_cache(maxsize=256)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def _inside_root(root: Path, path: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+    """Whether the file, links followed, lies under the root (also followed). Content folders
+    are resolved once per run of the process, not once per file."""
+    if os.path.islink(path):
+        real = os.path.realpath(path)
+    else:
+        real = os.path.join(_real_folder(os.fspath(path.parent)), path.name)
+    base = _real_folder(os.fspath(root))
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
 
 
 def read_text(root: Path, path: Path, limit: int) -> tuple[str | None, list[Diagnostic]]:

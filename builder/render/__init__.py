@@ -21,8 +21,7 @@ __all__ = ["Page", "render"]
 
 def render(analysis: Analysis, templates: Path, settings: Settings | None = None) -> list[Page]:
     """Every generated page, sorted by path."""
-    env = make_environment(templates)
-    env.globals["settings"] = settings or Settings()
+    env = make_environment(templates, settings or Settings())
     model = analysis.model
     pages = [render_home(env, analysis), *render_sections(env, analysis)]
     pages += render_indexes(env, analysis) + render_mention_lists(env, analysis)

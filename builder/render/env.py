@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from markupsafe import Markup
 from builder.analyze import Analysis
 from builder.render import urls
 from builder.render.markdown import escape_inline, prose
+from builder.settings import Settings
 from builder.validate.vocabulary import CREDIBILITY_WORDS, RELIABILITY_WORDS
 
 _URL_UNSAFE = str.maketrans({c: f"%{ord(c):02X}" for c in "()<>\"' \\`*[]{}"})
@@ -27,8 +29,13 @@ def _finalize(value: object) -> object:
     return escape_inline(value)
 
 
-def make_environment(templates: Path) -> jinja2.Environment:
-    """Templates are trusted; content only ever arrives as variables, never as template source."""
+@functools.lru_cache(maxsize=8)
+def make_environment(templates: Path, settings: Settings) -> jinja2.Environment:
+    """Templates are trusted; content only ever arrives as variables, never as template source.
+
+    One environment per folder, settings and process, so `serve` compiles each template once;
+    Jinja recompiles a template whose file changed (`auto_reload`). The settings are fixed per
+    environment because imported macro modules keep the globals of their first import."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
@@ -37,11 +44,13 @@ def make_environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=True,
     )
     env.filters["prose"] = prose
     env.filters["text"] = escape_inline
     env.globals["credibility_words"] = CREDIBILITY_WORDS
     env.globals["reliability_words"] = RELIABILITY_WORDS
+    env.globals["settings"] = settings
     return env
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import nh3
@@ -15,7 +16,12 @@ _NUMBERED = re.compile(r"^(\s*[0-9]+)\.")
 
 def escape_inline(value: object) -> Markup:
     """Plain text made safe to place anywhere in a Markdown line."""
-    text = re.sub(r"\s+", " ", str(value))
+    return _escape(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names, titles and labels recur on many pages
+def _escape(text: str) -> Markup:
+    text = re.sub(r"\s+", " ", text)
     text = _ALWAYS.sub(r"\\\1", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # A leading '-', '.', ':' or '=' could start a list, a definition or a heading underline.

@@ -2,15 +2,40 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from builder.diagnostics import Diagnostic, error
-from builder.load.corpus import RawCorpus
+from builder.load.corpus import RawArticle, RawCorpus, RawRecord
+from builder.memo import Memo, digest
 from builder.validate.articles import check_article, duplicate_item_ids
-from builder.validate.corpus import Source, ValidActor, ValidatedCorpus, ValidTopic
+from builder.validate.corpus import Source, ValidActor, ValidArticle, ValidatedCorpus, ValidTopic
 from builder.validate.models import ActorRecord, ArticleRecord, TopicRecord
 from builder.validate.references import check_references
 from builder.validate.schema import check_record
 
 __all__ = ["ValidatedCorpus", "validate"]
+
+
+_RECORDS: Memo[tuple[Any, list[Diagnostic]]] = Memo("records")
+_ARTICLES: Memo[tuple[ValidArticle | None, list[Diagnostic]]] = Memo("articles")
+
+
+def _checked(record: RawRecord, model: type[ActorRecord] | type[TopicRecord]) -> Any:
+    key = digest(record.digest, model.__name__)
+    return _RECORDS.get(key, lambda: check_record(record, model))
+
+
+def _checked_article(raw: RawArticle) -> tuple[ValidArticle | None, list[Diagnostic]]:
+    """Schema, quotes and excerpt budget of one article: a function of its two files alone."""
+
+    def compute() -> tuple[ValidArticle | None, list[Diagnostic]]:
+        sidecar, problems = check_record(raw.record, ArticleRecord)
+        if sidecar is None:
+            return None, problems
+        article, article_problems = check_article(raw, sidecar)
+        return article, problems + article_problems
+
+    return _ARTICLES.get(raw.digest, compute)
 
 
 def _formerly_clashes(corpus: ValidatedCorpus) -> list[Diagnostic]:
@@ -29,7 +54,7 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
     """Check every raw record against its schema, then every reference between records."""
     corpus = ValidatedCorpus(diagnostics=list(raw.diagnostics), broken=set(raw.broken))
     for record in raw.actors:
-        actor, problems = check_record(record, ActorRecord)
+        actor, problems = _checked(record, ActorRecord)
         corpus.diagnostics += problems
         if actor is None:
             corpus.broken.add(("actor", record.id))
@@ -38,7 +63,7 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
                 record.id, Source(record.path, record.root), actor
             )
     for record in raw.topics:
-        topic, problems = check_record(record, TopicRecord)
+        topic, problems = _checked(record, TopicRecord)
         corpus.diagnostics += problems
         if topic is None:
             corpus.broken.add(("topic", record.id))
@@ -48,13 +73,11 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
             corpus.diagnostics += duplicate_item_ids(source, "deadlines", topic.deadlines)
             corpus.topics[record.id] = ValidTopic(record.id, source, topic)
     for raw_article in raw.articles:
-        sidecar, problems = check_record(raw_article.record, ArticleRecord)
+        article, problems = _checked_article(raw_article)
         corpus.diagnostics += problems
-        if sidecar is None:
+        if article is None:
             corpus.broken.add(("article", raw_article.record.id))
         else:
-            article, article_problems = check_article(raw_article, sidecar)
-            corpus.diagnostics += article_problems
             corpus.articles[article.id] = article
     corpus.diagnostics += _formerly_clashes(corpus) + check_references(corpus)
     return corpus

@@ -84,7 +84,7 @@ def check_article(raw: RawArticle, record: ArticleRecord) -> tuple[ValidArticle,
     """Split the text into paragraphs and verify every quote and item id of one article."""
     source = Source(raw.record.path, raw.record.root)
     text = split_paragraphs(raw.text, record.dek, frozenset(s.strip() for s in record.strip))
-    article = ValidArticle(raw.record.id, source, raw.text_path, record, text, {}, {})
+    article = ValidArticle(raw.record.id, source, raw.text_path, record, text, {}, {}, raw.digest)
     problems = duplicate_item_ids(source, "claims", record.claims)
     problems += duplicate_item_ids(source, "events", record.events)
     problems += _unused_strip(source, record, article)

@@ -35,6 +35,7 @@ class ValidArticle:
     text: ArticleText
     claim_quotes: dict[str, QuoteSpan]
     event_quotes: dict[str, QuoteSpan]
+    digest: bytes = b""  # of the sidecar and the text, with their paths
 
 
 @dataclass(frozen=True)

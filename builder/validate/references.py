@@ -21,8 +21,11 @@ class Namespace:
     # For a namespace of one actor type: every actor's type, to say what a wrong one is instead.
     types: dict[str, str] | None = None
 
+    def accepts(self, value: str) -> bool:
+        return value in self.known or value.split("#", 1)[0] in self.unchecked
+
     def check(self, value: str, at: Location) -> list[Diagnostic]:
-        if value in self.known or value.split("#", 1)[0] in self.unchecked:
+        if self.accepts(value):
             return []
         if self.types and value in self.types:
             message = f"'{value}' is a {self.types[value]}, not a {self.what}"
@@ -34,7 +37,8 @@ class Namespace:
     def check_all(self, values: Iterable[str], source: Source, *loc: str | int) -> list[Diagnostic]:
         problems: list[Diagnostic] = []
         for index, value in enumerate(values):
-            problems += self.check(value, source.at(*loc, index))
+            if not self.accepts(value):  # locating a value is the costly part: only when wrong
+                problems += self.check(value, source.at(*loc, index))
         return problems
 
 

@@ -1,0 +1,179 @@
+"""Reusing per-file work between runs: results keyed by a digest of everything they depend on.
+
+The expensive steps that look at one file at a time (composing its YAML, validating it, finding
+its mentions, sampling its text for copy detection) are pure functions of that file's bytes, its
+path and, for mentions, the actors' names. Each such step keeps a `Memo`: a result is computed
+once per distinct input and reused while the input is unchanged, so `briefs serve` redoes only
+what an edit touched.
+
+Entries live in two generations: a run starts by moving `current` to `previous`, and each lookup
+moves what it uses back into `current`, so after a run only the entries that run used remain and
+the memo never grows past one corpus.
+
+Between processes the memos are kept in one pickle file (`.briefs-cache/memo.pickle` by default),
+written atomically and only when a run computed something. Its header names the builder's code
+and library versions; any difference and the file is ignored. The cache is the builder's own
+output, never read from contributors' content: like `.mypy_cache`, it must not be shared with
+untrusted parties, because unpickling runs code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+CACHE_DIR = ".briefs-cache"
+CACHE_FILE = "memo.pickle"
+NO_CACHE_VARIABLE = "BRIEFS_NO_CACHE"
+_MISSING = object()
+
+
+def cache_dir(root: Path) -> Path | None:
+    """Where runs keep reusable results: `.briefs-cache/` in the root, unless the environment
+    sets BRIEFS_NO_CACHE to a non-empty value."""
+    return None if os.environ.get(NO_CACHE_VARIABLE) else root / CACHE_DIR
+
+
+def digest(*parts: str | bytes) -> bytes:
+    """A 128-bit key over some strings, with the boundaries between them kept."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.digest()
+
+
+class Memo(Generic[V]):
+    """The results of one pure per-file step, by input digest."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.current: dict[bytes, V] = {}
+        self.previous: dict[bytes, V] = {}
+        self.computed = 0
+        self.used = False
+        _REGISTRY[name] = self  # type: ignore[assignment]
+
+    def get(self, key: bytes, compute: Callable[[], V]) -> V:
+        self.used = True
+        value = self.current.get(key, _MISSING)
+        if value is _MISSING:
+            value = self.previous.pop(key, _MISSING)
+            if value is _MISSING:
+                value = compute()
+                self.computed += 1
+            self.current[key] = value  # type: ignore[assignment]
+        return value  # type: ignore[return-value]
+
+    def new_run(self) -> None:
+        self.previous.update(self.current)
+        self.current = {}
+        self.computed = 0
+        self.used = False
+
+    def end_run(self) -> None:
+        if self.used:
+            self.previous = {}
+        else:  # a stage that did not run (an earlier one found errors) keeps what it had
+            self.current, self.previous = self.previous, {}
+
+    def clear(self) -> None:
+        self.current.clear()
+        self.previous.clear()
+
+
+_REGISTRY: dict[str, Memo[object]] = {}
+_loaded_from: set[Path] = set()
+
+
+def new_run() -> None:
+    """Start a run: what it does not use is dropped at its end (see `end_run`)."""
+    for memo in _REGISTRY.values():
+        memo.new_run()
+
+
+def end_run() -> None:
+    for memo in _REGISTRY.values():
+        memo.end_run()
+
+
+def clear() -> None:
+    """Forget everything held in memory (the cache file stays)."""
+    for memo in _REGISTRY.values():
+        memo.clear()
+    _loaded_from.clear()
+
+
+def _code_version() -> bytes:
+    """The builder's own source files and the versions of the libraries whose objects are kept."""
+    package = Path(__file__).resolve().parent
+    parts: list[str | bytes] = [sys.version]
+    for name in ("pydantic", "pydantic-core", "pyyaml", "pyahocorasick", "edtf"):
+        try:
+            parts.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name} missing")
+    for path in sorted(package.rglob("*.py")):
+        parts += [path.relative_to(package).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+_VERSION: bytes | None = None
+
+
+def code_version() -> bytes:
+    global _VERSION
+    if _VERSION is None:
+        _VERSION = _code_version()
+    return _VERSION
+
+
+def load(directory: Path) -> None:
+    """Fill the memos from a cache file written by an earlier run of this same builder."""
+    if directory in _loaded_from:
+        return
+    _loaded_from.add(directory)
+    try:
+        with (directory / CACHE_FILE).open("rb") as stream:
+            if pickle.load(stream) != code_version():
+                return
+            saved: dict[str, dict[bytes, object]] = pickle.load(stream)
+    except FileNotFoundError:
+        return
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        return  # unreadable or from another version: computed afresh, then overwritten
+    for name, entries in saved.items():
+        if name in _REGISTRY and isinstance(entries, dict):
+            _REGISTRY[name].previous.update(entries)
+
+
+def save(directory: Path) -> None:
+    """Write the entries the last run used, when it computed anything new; atomically."""
+    if not any(memo.computed for memo in _REGISTRY.values()) and (directory / CACHE_FILE).exists():
+        return
+    directory.mkdir(parents=True, exist_ok=True)
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# written by briefs: reusable results of earlier runs\n*\n")
+    entries = {name: memo.current for name, memo in _REGISTRY.items()}
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".memo-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(code_version(), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, directory / CACHE_FILE)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    for memo in _REGISTRY.values():
+        memo.computed = 0

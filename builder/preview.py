@@ -1,0 +1,63 @@
+"""The fast preview behind `briefs serve`: generated pages as files that change only when needed.
+
+MkDocs' dirty builds (`mkdocs serve --dirty`) skip a page whose built HTML is newer than its
+source file, but treat a page handed over in memory as always changed. While serving dirty, the
+hook therefore writes each generated page to `.briefs-cache/preview/` and rewrites it only when
+its Markdown differs from the last build: after an edit, MkDocs re-renders the pages the edit
+changed (the article, the actors it names, the indexes that list it) and no others.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PREVIEW_DIR = "preview"
+
+
+@dataclass
+class PreviewState:
+    """Whether this process serves dirty builds, and what each page file holds."""
+
+    dirty: bool = False
+    written: dict[Path, dict[str, str]] = field(default_factory=dict)
+
+
+STATE = PreviewState()
+
+
+def enable(dirty: bool) -> None:
+    STATE.dirty = dirty
+
+
+def pages_folder(cache: Path) -> Path:
+    return cache / PREVIEW_DIR
+
+
+def sync_pages(folder: Path, pages: Iterable[tuple[str, str]]) -> int:
+    """Make `folder` hold exactly these (path, content) files, touching only changed ones.
+
+    Returns how many files were written. The first call in a process starts from an empty folder,
+    since a file left by an earlier process cannot be trusted to match its modification time."""
+    if folder not in STATE.written:
+        shutil.rmtree(folder, ignore_errors=True)
+        STATE.written[folder] = {}
+    before = STATE.written[folder]
+    now: dict[str, str] = {}
+    written = 0
+    for path, content in pages:
+        now[path] = content
+        if before.get(path) != content:
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.tmp")
+            temporary.write_text(content, encoding="utf-8")
+            os.replace(temporary, target)
+            written += 1
+    for gone in before.keys() - now.keys():
+        (folder / gone).unlink(missing_ok=True)
+    STATE.written[folder] = now
+    return written

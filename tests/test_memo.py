@@ -1,0 +1,121 @@
+"""Reusing per-file work: warm runs give exactly what cold runs give, and edits are never missed."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder import memo
+from builder.cli import main
+from builder.pipeline import CheckResult, build_pages, check
+from tests.conftest import FIXTURE_CORPUS, SEED_ID
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    memo.clear()
+    root = tmp_path / "corpus"
+    shutil.copytree(FIXTURE_CORPUS, root)
+    return root
+
+
+def rendered(root: Path, cache: Path | None = None) -> tuple[list[str], dict[str, str]]:
+    result = build_pages(root, cache)
+    return [d.render() for d in result.diagnostics], {p.path: p.markdown for p in result.pages}
+
+
+def computed() -> dict[str, int]:
+    return {name: m.computed for name, m in memo._REGISTRY.items()}
+
+
+def test_a_second_run_reuses_every_file_and_renders_the_same_site(corpus: Path) -> None:
+    cold = rendered(corpus)
+    assert computed()["articles"] == 1
+    warm = rendered(corpus)
+    assert set(computed().values()) == {0}
+    assert warm == cold
+
+
+def test_a_cache_file_serves_a_new_process_the_same_results(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold = rendered(corpus, cache)
+    assert (cache / memo.CACHE_FILE).is_file()
+    assert (cache / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    memo.clear()  # as if a new process
+    warm = rendered(corpus, cache)
+    assert set(computed().values()) == {0}
+    assert warm == cold
+
+
+def test_an_edit_is_seen_and_only_its_file_is_redone(corpus: Path) -> None:
+    check(corpus)
+    sidecar = corpus / "seeds" / f"{SEED_ID}.yml"
+    text = sidecar.read_text(encoding="utf-8")
+    quote = "quote: missiles to its proxy groups in Iraq\n"
+    assert quote in text
+    sidecar.write_text(
+        text.replace(quote, "quote: missiles to its proxy groups in Iraqx\n"), "utf-8"
+    )
+    result = check(corpus)
+    assert computed()["articles"] == 1
+    assert computed()["records"] == 0  # actors and topics untouched
+    assert any(d.code == "quote-not-found" for d in result.diagnostics)
+    sidecar.write_text(text, encoding="utf-8")
+    assert not any(d.code == "quote-not-found" for d in check(corpus).diagnostics)
+
+
+def test_changing_an_actors_names_redoes_the_mentions(corpus: Path) -> None:
+    def omani(result: CheckResult) -> list[str]:
+        assert result.analysis is not None
+        return [m.text for m in result.analysis.model.mentions_in(SEED_ID) if m.actor == "oman"]
+
+    assert omani(check(corpus)) == ["Omani"]
+    actor = corpus / "briefs" / "actors" / "oman.yml"
+    text = actor.read_text(encoding="utf-8")
+    actor.write_text(text.replace("demonyms: [Omani]\n", ""), encoding="utf-8")
+    assert omani(check(corpus)) == []
+    assert computed()["mentions"] == 1
+
+
+def test_a_stage_that_did_not_run_keeps_its_entries(corpus: Path) -> None:
+    check(corpus)
+    actor = corpus / "briefs" / "actors" / "oman.yml"
+    text = actor.read_text(encoding="utf-8")
+    actor.write_text(text + "unknown_field: 1\n", encoding="utf-8")
+    assert check(corpus).analysis is None  # stops after validation: link never ran
+    actor.write_text(text, encoding="utf-8")
+    check(corpus)
+    assert computed()["mentions"] == 0
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a pickle", pickle.dumps(b"another builder version") + pickle.dumps({})],
+    ids=["empty", "garbage", "other-version"],
+)
+def test_an_unusable_cache_file_is_ignored_and_replaced(
+    corpus: Path, tmp_path: Path, content: bytes
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / memo.CACHE_FILE).write_bytes(content)
+    cold = [d.render() for d in check(corpus, cache).diagnostics]
+    assert computed()["articles"] == 0  # counted, then reset by the save
+    memo.clear()
+    assert [d.render() for d in check(corpus, cache).diagnostics] == cold
+    assert set(computed().values()) == {0}
+
+
+def test_the_cli_keeps_its_cache_in_the_root_unless_told_not_to(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(memo.NO_CACHE_VARIABLE)
+    assert main(["--root", str(corpus), "--no-cache", "check"]) == 0
+    assert not (corpus / memo.CACHE_DIR).exists()
+    assert main(["--root", str(corpus), "check"]) == 0
+    assert (corpus / memo.CACHE_DIR / memo.CACHE_FILE).is_file()
+    monkeypatch.setenv(memo.NO_CACHE_VARIABLE, "1")
+    assert memo.cache_dir(corpus) is None

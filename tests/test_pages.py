@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 from builder.pipeline import build_pages
-from tests.conftest import FIXTURE_CORPUS, SEED_ID
+from tests.conftest import FIXTURE_CORPUS, PROJECT, SEED_ID
 
 ACTOR_LINK = re.compile(r"\]\(\.\./actors/([a-z0-9_-]+)\.md\)")
 
@@ -190,3 +194,60 @@ def test_sources_index_lists_outlets_with_reliability_and_claims() -> None:
         in sources
     )
     assert "[Sources by outlet](sources.md)" in pages()["index/index.md"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Pages of the benchmark's fictional corpus: a few actors there appear in most articles."""
+    root = tmp_path_factory.mktemp("generated") / "corpus"
+    command = [sys.executable, str(PROJECT / "tools" / "corpus.py"), "200", str(root)]
+    subprocess.run(command, check=True, capture_output=True)
+    return pages(root)
+
+
+def section(page: str, heading: str) -> str:
+    start = page.index(f"\n{heading}\n")
+    end = page.find("\n#", start + len(heading) + 2)
+    return page[start : end if end >= 0 else len(page)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("## Claims about this actor", "claims"),
+        ("## Timeline", "events"),
+        ("### Articles published", "published"),
+        ("### Claims originated", "originated"),
+    ],
+)
+def test_long_profile_lists_show_twenty_and_link_the_complete_list(
+    generated: dict[str, str], heading: str, kind: str
+) -> None:
+    cut = 0
+    for path, page in generated.items():
+        if not path.startswith("actors/actor-") or heading not in page:
+            continue
+        actor = path.removeprefix("actors/").removesuffix(".md")
+        shown = section(page, heading)
+        entries = [line for line in shown.splitlines() if line.startswith("- ")]
+        complete = [
+            line
+            for list_path, list_page in generated.items()
+            if list_path == f"index/actor/{actor}/{kind}.md"
+            or list_path.startswith(f"index/actor/{actor}/{kind}/")
+            for line in list_page.splitlines()
+            if line.startswith("- ")
+        ]
+        if not complete:
+            assert len(entries) <= 20
+            continue
+        cut += 1
+        assert len(entries) == 20
+        total = len(complete)
+        assert f"of {total} " in shown
+        assert f"[see all {total}](../index/actor/{actor}/{kind}.md)" in shown
+        # The complete list holds every entry the profile shows.
+        targets = {re.search(r"\]\(([^)]*)\)", e).group(1).split("/")[-1] for e in entries}  # type: ignore[union-attr]
+        listed = {re.search(r"\]\(([^)]*)\)", e).group(1).split("/")[-1] for e in complete}  # type: ignore[union-attr]
+        assert targets <= listed
+    assert cut, "the generated corpus should have an actor with a long list"

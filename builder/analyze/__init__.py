@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -52,9 +53,17 @@ class Analysis:
         entries += [self.deadlines[f"{topic_id}#{d.id}"] for d in record.deadlines]
         return sorted(entries, key=TimelineEntry.sort_key)
 
+    @functools.cached_property
+    def _events_by_actor(self) -> dict[str, list[TimelineEntry]]:
+        """Built once: scanning every event for every actor would be quadratic."""
+        grouped: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for entry in self.events.values():
+            for actor in dict.fromkeys(entry.actors):
+                grouped[actor].append(entry)
+        return {a: sorted(es, key=TimelineEntry.sort_key) for a, es in grouped.items()}
+
     def actor_timeline(self, actor_id: str) -> list[TimelineEntry]:
-        entries = [e for e in self.events.values() if actor_id in e.actors]
-        return sorted(entries, key=TimelineEntry.sort_key)
+        return list(self._events_by_actor.get(actor_id, []))
 
     def disputes(self) -> list[tuple[str, str]]:
         """Each contradicting pair once, ordered."""

@@ -10,7 +10,12 @@ from builder.render.page import Page
 from builder.render.pages.actor import render_actor
 from builder.render.pages.api import api_pages
 from builder.render.pages.article import render_article
-from builder.render.pages.indexes import render_indexes, render_mention_lists, render_sources
+from builder.render.pages.indexes import (
+    render_actor_lists,
+    render_indexes,
+    render_mention_lists,
+    render_sources,
+)
 from builder.render.pages.redirects import redirect_pages
 from builder.render.pages.sections import render_home, render_sections
 from builder.render.pages.topic import render_topic
@@ -25,7 +30,7 @@ def render(analysis: Analysis, templates: Path, settings: Settings | None = None
     model = analysis.model
     pages = [render_home(env, analysis), *render_sections(env, analysis)]
     pages += render_indexes(env, analysis) + render_mention_lists(env, analysis)
-    pages += render_sources(env, analysis)
+    pages += render_sources(env, analysis) + render_actor_lists(env, analysis)
     pages += [render_topic(env, analysis, topic) for topic in model.topics.values()]
     pages += [render_actor(env, analysis, actor) for actor in model.actors.values()]
     pages += [render_article(env, analysis, article) for article in model.articles.values()]

@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from builder.analyze import Analysis
-from builder.model import ClaimEntry, Mention, RelationView
+from builder.model import Mention, RelationView
 from builder.render import urls
 from builder.render.env import Links
 from builder.render.markdown import escape_inline
@@ -42,6 +42,53 @@ def _bold(mention: Mention) -> Markup:
 
 
 BACKLINKS_SHOWN = 20
+LIST_SHOWN = 20  # entries of each other list on a profile; the rest on a page under /index/
+LIST_TITLES = {
+    "claims": "Claims about {}",
+    "events": "Timeline of {}",
+    "published": "Articles published by {}",
+    "originated": "Claims {} first reported",
+    "repeated": "Claims {} repeated from others",
+}
+
+
+@dataclass(frozen=True)
+class Capped:
+    """One list of a profile: the entries shown, and the complete list's page when it is longer."""
+
+    shown: list[str]
+    total: int
+    everything: str | None
+
+
+def actor_lists(analysis: Analysis, actor_id: str) -> dict[str, list[str]]:
+    """The lists of a profile in full: claims and articles newest first, events by date."""
+    model, facts = analysis.model, analysis.facts
+
+    def newest_claims(keys: list[str]) -> list[str]:
+        """Newest article first; one article's claims in their usual order."""
+        return sorted(
+            keys, key=lambda k: (-model.claims[k].article.record.published.toordinal(), k)
+        )
+
+    articles = facts.articles.get(actor_id, [])
+    return {
+        "claims": newest_claims(facts.claims.get(actor_id, [])),
+        "events": [entry.key for entry in analysis.actor_timeline(actor_id)],
+        "published": sorted(
+            articles, key=lambda a: (-model.articles[a].record.published.toordinal(), a)
+        ),
+        "originated": newest_claims(facts.originated.get(actor_id, [])),
+        "repeated": newest_claims(facts.repeated.get(actor_id, [])),
+    }
+
+
+def capped(kind: str, actor_id: str, entries: list[str]) -> Capped:
+    if len(entries) <= LIST_SHOWN:
+        return Capped(entries, len(entries), None)
+    # The newest: the first entries, but the last ones of a timeline.
+    shown = entries[-LIST_SHOWN:] if kind == "events" else entries[:LIST_SHOWN]
+    return Capped(shown, len(entries), urls.index_page("actor", actor_id, kind))
 
 
 def mentioned_in(
@@ -73,9 +120,6 @@ def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor)
     model = analysis.model
     facts = analysis.facts
 
-    def entries(keys: dict[str, list[str]]) -> list[ClaimEntry]:
-        return [model.claims[k] for k in keys.get(actor.id, [])]
-
     markdown = env.get_template("actor.md.j2").render(
         analysis=analysis,
         actor=actor,
@@ -83,12 +127,11 @@ def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor)
         links=Links(path, analysis),
         relations=grouped_relations(model.relations_of(actor.id)),
         topics=[model.topics[t] for t in facts.topics.get(actor.id, [])],
-        claims=entries(facts.claims),
-        timeline=analysis.actor_timeline(actor.id),
+        lists={
+            kind: capped(kind, actor.id, entries)
+            for kind, entries in actor_lists(analysis, actor.id).items()
+        },
         members=facts.members.get(actor.id, []),
-        articles=facts.articles.get(actor.id, []),
-        originated=entries(facts.originated),
-        repeated=entries(facts.repeated),
         mentioned=mentioned_in(analysis, actor.id),
         naming=len(model.mentions_of(actor.id)),
         all_mentions=urls.index_page("mentions", actor.id),

@@ -158,6 +158,35 @@ def render_mention_lists(env: jinja2.Environment, analysis: Analysis) -> list[Pa
     return pages
 
 
+def _published_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
+    def entry(links: Links, article_id: str) -> Markup:
+        published = analysis.model.articles[article_id].record.published
+        return Markup(f"{links.article(article_id)} ({escape_inline(str(published))})")
+
+    return entry
+
+
+def render_actor_lists(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
+    """The complete, paginated lists behind each profile list cut to its newest entries."""
+    from builder.render.pages.actor import LIST_SHOWN, LIST_TITLES, actor_lists
+
+    entries = {
+        "claims": _claim_entry(analysis),
+        "events": _timeline_entry(analysis),
+        "published": _published_entry(analysis),
+        "originated": _claim_entry(analysis),
+        "repeated": _claim_entry(analysis),
+    }
+    pages = []
+    for actor_id in analysis.model.actors:
+        name = analysis.model.actor_name(actor_id)
+        for kind, ids in actor_lists(analysis, actor_id).items():
+            if len(ids) > LIST_SHOWN:
+                bucket = Bucket(LIST_TITLES[kind].format(name), ("actor", actor_id, kind), ids)
+                pages += bucket_pages(env, analysis, bucket, entries[kind])
+    return pages
+
+
 def render_sources(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
     """Media outlets with their reliability and what they originated or repeated, 100 a page."""
     from builder.render.page import paginate

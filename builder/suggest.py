@@ -18,7 +18,7 @@ from builder.link.mentions import MentionFinder
 from builder.link.normalise import fold_name, lower
 from builder.load.corpus import Kind, RawRecord
 from builder.load.source import YAML_LIMIT, read_text
-from builder.load.yamlfile import compose
+from builder.load.yamlfile import Document, compose
 from builder.validate.corpus import ValidArticle, ValidatedCorpus
 from builder.validate.schema import check_record
 from builder.validate.types import Text
@@ -82,7 +82,7 @@ def load_ignore(root: Path) -> tuple[frozenset[str], list[Diagnostic]]:
         return frozenset(), problems
     node, problems = compose(IGNORE_FILE, text)
     record, schema_problems = check_record(
-        RawRecord(Kind.TOPIC, "ignore", IGNORE_FILE, node), IgnoreList
+        RawRecord(Kind.TOPIC, "ignore", IGNORE_FILE, Document.of(IGNORE_FILE, node)), IgnoreList
     )
     words = frozenset(lower(fold_name(w)) for w in record.ignore) if record else frozenset()
     return words, problems + schema_problems

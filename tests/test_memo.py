@@ -10,6 +10,7 @@ import pytest
 
 from builder import memo
 from builder.cli import main
+from builder.diagnostics import Diagnostic
 from builder.pipeline import CheckResult, build_pages, check
 from tests.conftest import FIXTURE_CORPUS, SEED_ID
 
@@ -119,3 +120,27 @@ def test_the_cli_keeps_its_cache_in_the_root_unless_told_not_to(
     assert (corpus / memo.CACHE_DIR / memo.CACHE_FILE).is_file()
     monkeypatch.setenv(memo.NO_CACHE_VARIABLE, "1")
     assert memo.cache_dir(corpus) is None
+
+
+def test_a_warm_run_composes_only_files_it_must_point_into(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trees are not kept between runs: a file is parsed again only to locate a diagnostic."""
+    import builder.load.yamlfile as yamlfile
+
+    cache = tmp_path / "cache"
+    check(corpus, cache)
+    memo.clear()
+    composed: list[str] = []
+    real = yamlfile.compose
+
+    def counting(path: str, text: str) -> tuple[yamlfile.Node | None, list[Diagnostic]]:
+        composed.append(path)
+        return real(path, text)
+
+    monkeypatch.setattr(yamlfile, "compose", counting)
+    result = check(corpus, cache)
+    assert result.analysis is not None
+    files = len(list(corpus.rglob("*.yml")))
+    assert 0 < len(composed) < files
+    assert set(composed) <= {d.path for d in result.diagnostics}

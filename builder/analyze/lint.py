@@ -10,18 +10,19 @@ def judgment_support(model: Model) -> list[Diagnostic]:
     problems = []
     for topic in model.topics.values():
         for index, judgment in enumerate(topic.record.key_judgments):
-            at = topic.source.at("key_judgments", index, "id")
             claims = [model.claims[c].claim for c in judgment.claims if c in model.claims]
             if not claims:
                 message = (
                     f"key judgment '{judgment.id}' rests on no claim; cite the claims behind it"
                 )
+                at = topic.source.at("key_judgments", index, "id")
                 problems.append(warning(at, "judgment-unsupported", message))
             elif all(c.anonymous for c in claims):
                 message = (
                     f"key judgment '{judgment.id}' rests only on anonymous claims; "
                     "the topic page flags it until a named source supports it"
                 )
+                at = topic.source.at("key_judgments", index, "id")
                 problems.append(warning(at, "judgment-anonymous-only", message))
     return problems
 

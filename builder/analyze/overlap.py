@@ -46,9 +46,13 @@ def overlapping_articles(model: Model) -> list[Diagnostic]:
         aid: _SAMPLED.get(digest(a.text.text), lambda a=a: frozenset(shingles(a.text.text)))  # type: ignore[misc]
         for aid, a in model.articles.items()
     }
-    # Most runs occur in one article only: find the others with C-speed counting first.
-    counts = Counter(itertools.chain.from_iterable(grams.values()))
-    repeated = {key for key, count in counts.items() if count > 1}
+    # Most runs occur in one article only: find the others with set operations first, which
+    # iterate each article's small sample, never the corpus-wide set.
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for keys in grams.values():
+        repeated |= keys & seen
+        seen |= keys
     postings: dict[int, list[str]] = defaultdict(list)
     for aid, keys in grams.items():
         for key in keys & repeated:

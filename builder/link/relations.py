@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from builder.diagnostics import Diagnostic, Location, error, warning
 from builder.model import Relation, RelationView
-from builder.validate.corpus import ValidatedCorpus
+from builder.validate.corpus import Source, ValidatedCorpus
 from builder.validate.models import Relation as RelationRecord
 from builder.validate.vocabulary import FORWARD_OF, SYMMETRIC_RELATIONS
 
@@ -29,7 +29,15 @@ def _identity(relation: Relation) -> Identity:
     return (relation.type, relation.subject, relation.object, relation.since, relation.until)
 
 
-def _part_of_cycles(relations: list[Relation], where: dict[Identity, Location]) -> list[Diagnostic]:
+class _Places(dict[Identity, tuple[Source, int]]):
+    """Where each relation was first written; located only when a diagnostic needs it."""
+
+    def at(self, key: Identity) -> Location:
+        source, index = self[key]
+        return source.at("relations", index)
+
+
+def _part_of_cycles(relations: list[Relation], where: _Places) -> list[Diagnostic]:
     parent: dict[str, list[Relation]] = defaultdict(list)
     for relation in relations:
         if relation.type == "part-of":
@@ -51,7 +59,7 @@ def _part_of_cycles(relations: list[Relation], where: dict[Identity, Location]) 
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
                     message = f"part-of cycle: {' -> '.join(cycle)}"
-                    problems.append(error(where[_identity(step)], "relation-cycle", message))
+                    problems.append(error(where.at(_identity(step)), "relation-cycle", message))
             elif len(path) < 64:
                 path.append(step.object)
                 stack.append((step.object, iter(parent[step.object])))
@@ -62,7 +70,7 @@ def resolve_relations(
     corpus: ValidatedCorpus,
 ) -> tuple[tuple[Relation, ...], dict[str, tuple[RelationView, ...]], list[Diagnostic]]:
     """Every relation once, each actor's view of its relations, and duplicate warnings."""
-    where: dict[Identity, Location] = {}
+    where = _Places()
     relations: list[Relation] = []
     problems: list[Diagnostic] = []
     for actor in corpus.actors.values():
@@ -70,14 +78,14 @@ def resolve_relations(
             if record.target not in corpus.actors or record.target == actor.id:
                 continue
             relation = forward(actor.id, record)
-            at = actor.source.at("relations", index)
             key = _identity(relation)
             if key in where:
-                first = where[key]
+                first = where.at(key)
                 message = f"relation already given at {first.path}:{first.line}; keep one"
+                at = actor.source.at("relations", index)
                 problems.append(warning(at, "duplicate-relation", message))
                 continue
-            where[key] = at
+            where[key] = (actor.source, index)
             relations.append(relation)
     relations.sort(key=_identity_sort)
     views: dict[str, list[RelationView]] = defaultdict(list)

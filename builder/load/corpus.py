@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -10,7 +11,7 @@ from pathlib import Path
 from builder.diagnostics import Diagnostic, Location, error, has_errors, warning
 from builder.load.source import ARTICLE_LIMIT, YAML_LIMIT, read_text, relative_path
 from builder.load.text import normalise_line_ends
-from builder.load.yamlfile import Node, compose
+from builder.load.yamlfile import Document, Node, compose
 from builder.memo import Memo, digest
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -38,8 +39,12 @@ class RawRecord:
     kind: Kind
     id: str
     path: str
-    root: Node | None
+    document: Document
     digest: bytes = b""  # of the path and text: the key of the work done on this file
+
+    @property
+    def root(self) -> Node | None:
+        return self.document.node
 
 
 @dataclass(frozen=True)
@@ -86,22 +91,62 @@ def _modeline(kind: Kind, path: str, text: str) -> list[Diagnostic]:
     return []
 
 
-_COMPOSED: Memo[tuple[Node | None, list[Diagnostic]]] = Memo("compose")
+# What composing a file found wrong; the tree itself is not kept (see Document).
+_COMPOSED: Memo[list[Diagnostic]] = Memo("compose")
 
 
-def _read_yaml(root: Path, path: Path, kind: Kind) -> tuple[RawRecord | None, list[Diagnostic]]:
-    rel = relative_path(root, path)
-    problems = check_id(path.stem, Location(rel), kind.value)
-    text, read_problems = read_text(root, path, YAML_LIMIT)
+@dataclass(frozen=True)
+class Entry:
+    """One file of a content folder, as listing the folder describes it."""
+
+    name: str
+    path: Path
+    rel: str
+    link: bool
+    file: bool
+
+    @property
+    def stem(self) -> str:
+        return os.path.splitext(self.name)[0]
+
+    @property
+    def suffix(self) -> str:
+        return os.path.splitext(self.name)[1]
+
+
+def _listing(root: Path, folder: Path) -> list[Entry]:
+    """The folder's entries by name; one directory read, no stat call per file."""
+    base = relative_path(root, folder)
+    with os.scandir(folder) as found:
+        entries = [
+            Entry(e.name, folder / e.name, f"{base}/{e.name}", e.is_symlink(), e.is_file())
+            for e in found
+        ]
+    return sorted(entries, key=lambda e: e.name)
+
+
+def _read_yaml(root: Path, entry: Entry, kind: Kind) -> tuple[RawRecord | None, list[Diagnostic]]:
+    rel = entry.rel
+    problems = check_id(entry.stem, Location(rel), kind.value)
+    text, read_problems = read_text(root, entry.path, YAML_LIMIT, rel, entry.link)
     problems += read_problems
     if text is None or problems:
         return None, problems
     text = normalise_line_ends(text)
     key = digest(rel, text)
-    node, parse_problems = _COMPOSED.get(key, lambda: compose(rel, text))
+    composed: list[Document] = []
+
+    def parse() -> list[Diagnostic]:
+        node, problems = compose(rel, text)
+        composed.append(Document(rel, text, node))  # the tree, already built, is kept this run
+        return problems
+
+    parse_problems = _COMPOSED.get(key, parse)
     if has_errors(parse_problems):
         return None, list(parse_problems)
-    return RawRecord(kind, path.stem, rel, node, key), _modeline(kind, rel, text) + parse_problems
+    document = composed[0] if composed else Document(rel, text)
+    record = RawRecord(kind, entry.stem, rel, document, key)
+    return record, _modeline(kind, rel, text) + parse_problems
 
 
 def _records(root: Path, kind: Kind, corpus: RawCorpus) -> list[RawRecord]:
@@ -109,43 +154,43 @@ def _records(root: Path, kind: Kind, corpus: RawCorpus) -> list[RawRecord]:
     records: list[RawRecord] = []
     if not folder.is_dir():
         return records
-    for path in sorted(folder.iterdir()):
-        if path.suffix == ".yaml":
-            rel = relative_path(root, path)
+    for entry in _listing(root, folder):
+        if entry.suffix == ".yaml":
             message = "content files end in '.yml'; rename it"
-            corpus.diagnostics.append(error(Location(rel), "wrong-extension", message))
-        if path.suffix != ".yml" or not path.is_file():
+            corpus.diagnostics.append(error(Location(entry.rel), "wrong-extension", message))
+        if entry.suffix != ".yml" or not entry.file:
             continue
-        record, problems = _read_yaml(root, path, kind)
+        record, problems = _read_yaml(root, entry, kind)
         corpus.diagnostics.extend(problems)
         if record is not None:
             records.append(record)
-        elif ID_PATTERN.match(path.stem):
-            corpus.broken.add((kind, path.stem))
+        elif ID_PATTERN.match(entry.stem):
+            corpus.broken.add((kind, entry.stem))
     return records
 
 
 def _articles(root: Path, sidecars: list[RawRecord], corpus: RawCorpus) -> None:
     seeds = root / FOLDERS[Kind.ARTICLE]
     by_id = {record.id: record for record in sidecars}
-    texts = {p.stem: p for p in seeds.glob("*.txt")} if seeds.is_dir() else {}
+    listing = _listing(root, seeds) if seeds.is_dir() else []
+    texts = {e.stem: e for e in listing if e.suffix == ".txt" and not e.name.startswith(".")}
     for stem in sorted(set(texts) - set(by_id)):
-        at = Location(relative_path(root, texts[stem]))
+        at = Location(texts[stem].rel)
         if not (seeds / f"{stem}.yml").exists():
             message = f"article text has no sidecar; create 'seeds/{stem}.yml'"
             corpus.diagnostics.append(error(at, "missing-sidecar", message))
     for record in sidecars:
-        path = texts.get(record.id)
-        if path is None:
+        entry = texts.get(record.id)
+        if entry is None:
             message = f"sidecar has no article text; add 'seeds/{record.id}.txt'"
             corpus.diagnostics.append(error(Location(record.path), "missing-text", message))
             continue
-        text, problems = read_text(root, path, ARTICLE_LIMIT)
+        rel = entry.rel
+        text, problems = read_text(root, entry.path, ARTICLE_LIMIT, rel, entry.link)
         corpus.diagnostics.extend(problems)
         if text is None:
             corpus.broken.add((Kind.ARTICLE, record.id))
         else:
-            rel = relative_path(root, path)
             text = normalise_line_ends(text)
             key = digest(record.digest, rel, text)
             corpus.articles.append(RawArticle(record, text, rel, key))

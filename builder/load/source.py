@@ -41,10 +41,11 @@ def _real_folder(folder: str) -> str:
     return os.path.realpath(folder)
 
 
-def _inside_root(root: Path, path: Path) -> bool:
+def _inside_root(root: Path, path: Path, link: bool | None) -> bool:
     """Whether the file, links followed, lies under the root (also followed). Content folders
-    are resolved once per run of the process, not once per file."""
-    if os.path.islink(path):
+    are resolved once per process, not once per file; `link` says whether the file is a
+    symbolic link, when the caller already knows."""
+    if os.path.islink(path) if link is None else link:
         real = os.path.realpath(path)
     else:
         real = os.path.join(_real_folder(os.fspath(path.parent)), path.name)
@@ -52,14 +53,20 @@ def _inside_root(root: Path, path: Path) -> bool:
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
 
 
-def read_text(root: Path, path: Path, limit: int) -> tuple[str | None, list[Diagnostic]]:
-    """Decode a file as UTF-8 (BOM removed), or explain at the first bad byte why not."""
-    where = Location(relative_path(root, path))
-    if not _inside_root(root, path):
+def read_text(
+    root: Path, path: Path, limit: int, rel: str | None = None, link: bool | None = None
+) -> tuple[str | None, list[Diagnostic]]:
+    """Decode a file as UTF-8 (BOM removed), or explain at the first bad byte why not.
+
+    `rel` (the path as diagnostics show it) and `link` (whether it is a symbolic link) save
+    work when the caller knows them from listing the folder."""
+    where = Location(relative_path(root, path) if rel is None else rel)
+    if not _inside_root(root, path, link):
         return None, [
             error(where, "outside-root", "file is a link to a place outside the repository")
         ]
-    data = path.read_bytes()
+    with open(path, "rb") as stream:
+        data = stream.read()
     if len(data) > limit:
         message = f"file is {len(data):,} bytes; the limit is {limit:,} bytes"
         return None, [error(where, "file-too-large", message)]

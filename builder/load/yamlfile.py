@@ -230,6 +230,42 @@ def compose(path: str, text: str) -> tuple[Node | None, list[Diagnostic]]:
     return root, composer.diagnostics
 
 
+_NOT_YET = object()
+
+
+class Document:
+    """A YAML file's text, composed into its tree only when something needs the tree.
+
+    A run that reuses a file's checked record (see builder/memo.py) never composes it unless a
+    diagnostic has to be located in it; pickling keeps the text and drops the tree."""
+
+    __slots__ = ("_node", "path", "text")
+
+    def __init__(self, path: str, text: str, node: Node | object | None = _NOT_YET) -> None:
+        self.path = path
+        self.text = text
+        self._node = node
+
+    @classmethod
+    def of(cls, path: str, node: Node | None) -> Document:
+        """A document known only by its tree."""
+        return cls(path, "", node)
+
+    @property
+    def node(self) -> Node | None:
+        if self._node is _NOT_YET:
+            self._node = compose(self.path, self.text)[0]
+        return self._node  # type: ignore[return-value]
+
+    def __getstate__(self) -> tuple[str, str, object]:
+        # With its text, the tree is composed again when needed; without, it is all there is.
+        return (self.path, self.text, None if self.text else self.node)
+
+    def __setstate__(self, state: tuple[str, str, object]) -> None:
+        self.path, self.text, node = state
+        self._node = _NOT_YET if self.text else node
+
+
 def to_plain(node: Node | None) -> object:
     """The tree as plain Python values (str, None, list, dict) for schema validation."""
     if node is None or isinstance(node, Scalar):

@@ -7,7 +7,7 @@ from typing import Any
 from builder.diagnostics import Diagnostic, error
 from builder.load.corpus import RawArticle, RawCorpus, RawRecord
 from builder.memo import Memo, digest
-from builder.validate.articles import check_article, duplicate_item_ids
+from builder.validate.articles import ArticleCheck, check_article, duplicate_item_ids
 from builder.validate.corpus import Source, ValidActor, ValidArticle, ValidatedCorpus, ValidTopic
 from builder.validate.models import ActorRecord, ArticleRecord, TopicRecord
 from builder.validate.references import check_references
@@ -17,7 +17,7 @@ __all__ = ["ValidatedCorpus", "validate"]
 
 
 _RECORDS: Memo[tuple[Any, list[Diagnostic]]] = Memo("records")
-_ARTICLES: Memo[tuple[ValidArticle | None, list[Diagnostic]]] = Memo("articles")
+_ARTICLES: Memo[tuple[ArticleCheck | None, list[Diagnostic]]] = Memo("articles")
 
 
 def _checked(record: RawRecord, model: type[ActorRecord] | type[TopicRecord]) -> Any:
@@ -26,16 +26,24 @@ def _checked(record: RawRecord, model: type[ActorRecord] | type[TopicRecord]) ->
 
 
 def _checked_article(raw: RawArticle) -> tuple[ValidArticle | None, list[Diagnostic]]:
-    """Schema, quotes and excerpt budget of one article: a function of its two files alone."""
+    """Schema, quotes and excerpt budget of one article: a function of its two files alone.
 
-    def compute() -> tuple[ValidArticle | None, list[Diagnostic]]:
+    Only the outcome is kept between runs (the record, quote spans and problems); the text's
+    paragraphs are split again, which costs far less than storing them."""
+    fresh: list[ValidArticle] = []
+
+    def compute() -> tuple[ArticleCheck | None, list[Diagnostic]]:
         sidecar, problems = check_record(raw.record, ArticleRecord)
         if sidecar is None:
             return None, problems
         article, article_problems = check_article(raw, sidecar)
-        return article, problems + article_problems
+        fresh.append(article)
+        return ArticleCheck.of(article), problems + article_problems
 
-    return _ARTICLES.get(raw.digest, compute)
+    outcome, problems = _ARTICLES.get(raw.digest, compute)
+    if fresh:
+        return fresh[0], problems
+    return (None if outcome is None else outcome.article(raw)), problems
 
 
 def _formerly_clashes(corpus: ValidatedCorpus) -> list[Diagnostic]:
@@ -60,7 +68,7 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
             corpus.broken.add(("actor", record.id))
         else:
             corpus.actors[record.id] = ValidActor(
-                record.id, Source(record.path, record.root), actor
+                record.id, Source(record.path, record.document), actor
             )
     for record in raw.topics:
         topic, problems = _checked(record, TopicRecord)
@@ -68,7 +76,7 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
         if topic is None:
             corpus.broken.add(("topic", record.id))
         else:
-            source = Source(record.path, record.root)
+            source = Source(record.path, record.document)
             corpus.diagnostics += duplicate_item_ids(source, "key_judgments", topic.key_judgments)
             corpus.diagnostics += duplicate_item_ids(source, "deadlines", topic.deadlines)
             corpus.topics[record.id] = ValidTopic(record.id, source, topic)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from builder.diagnostics import Diagnostic, error, warning
 from builder.load.corpus import RawArticle
-from builder.load.text import split_paragraphs
+from builder.load.text import ArticleText, split_paragraphs
 from builder.validate.corpus import Source, ValidArticle
 from builder.validate.models import ArticleRecord, Claim, Event, Item
 from builder.validate.quotes import QuoteFinder, QuoteSpan
@@ -80,10 +81,35 @@ def _excerpt_budget(source: Source, article: ValidArticle) -> list[Diagnostic]:
     return [warning(source.at("claims"), "excerpt-budget", message)]
 
 
+def _paragraphs(raw: RawArticle, record: ArticleRecord) -> ArticleText:
+    return split_paragraphs(raw.text, record.dek, frozenset(s.strip() for s in record.strip))
+
+
+@dataclass(frozen=True)
+class ArticleCheck:
+    """What checking an article found, without its text: kept between runs."""
+
+    record: ArticleRecord
+    claim_quotes: dict[str, QuoteSpan]
+    event_quotes: dict[str, QuoteSpan]
+
+    @classmethod
+    def of(cls, article: ValidArticle) -> ArticleCheck:
+        return cls(article.record, article.claim_quotes, article.event_quotes)
+
+    def article(self, raw: RawArticle) -> ValidArticle:
+        """The checked article again, its text split as `check_article` splits it."""
+        source = Source(raw.record.path, raw.record.document)
+        return ValidArticle(
+            raw.record.id, source, raw.text_path, self.record, _paragraphs(raw, self.record),
+            dict(self.claim_quotes), dict(self.event_quotes), raw.digest,
+        )  # fmt: skip
+
+
 def check_article(raw: RawArticle, record: ArticleRecord) -> tuple[ValidArticle, list[Diagnostic]]:
     """Split the text into paragraphs and verify every quote and item id of one article."""
-    source = Source(raw.record.path, raw.record.root)
-    text = split_paragraphs(raw.text, record.dek, frozenset(s.strip() for s in record.strip))
+    source = Source(raw.record.path, raw.record.document)
+    text = _paragraphs(raw, record)
     article = ValidArticle(raw.record.id, source, raw.text_path, record, text, {}, {}, raw.digest)
     problems = duplicate_item_ids(source, "claims", record.claims)
     problems += duplicate_item_ids(source, "events", record.events)

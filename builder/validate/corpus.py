@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from builder.diagnostics import Diagnostic, Location
 from builder.load.text import ArticleText
-from builder.load.yamlfile import Node, locate, locate_key
+from builder.load.yamlfile import Document, Node, locate, locate_key
 from builder.validate.models import ActorRecord, ArticleRecord, TopicRecord
 from builder.validate.quotes import QuoteSpan
 
@@ -16,7 +16,11 @@ class Source:
     """A record's file and parsed tree, to locate any of its values."""
 
     path: str
-    node: Node | None
+    document: Document
+
+    @property
+    def node(self) -> Node | None:
+        return self.document.node
 
     def at(self, *loc: str | int) -> Location:
         return locate(self.node, loc, Location(self.path))

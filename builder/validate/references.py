@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from builder.diagnostics import Diagnostic, Location, error, with_suggestion
+from builder.diagnostics import Diagnostic, error, with_suggestion
 from builder.validate.corpus import Source, ValidatedCorpus
 from builder.validate.schema import closest
 
@@ -24,9 +24,12 @@ class Namespace:
     def accepts(self, value: str) -> bool:
         return value in self.known or value.split("#", 1)[0] in self.unchecked
 
-    def check(self, value: str, at: Location) -> list[Diagnostic]:
+    def check(self, value: str, source: Source, *loc: str | int) -> list[Diagnostic]:
+        """Nothing, or why `value` (at `loc` in the record) names nothing; the costly location
+        is only worked out for a wrong value."""
         if self.accepts(value):
             return []
+        at = source.at(*loc)
         if self.types and value in self.types:
             message = f"'{value}' is a {self.types[value]}, not a {self.what}"
             return [error(at, "wrong-actor-type", message)]
@@ -37,8 +40,7 @@ class Namespace:
     def check_all(self, values: Iterable[str], source: Source, *loc: str | int) -> list[Diagnostic]:
         problems: list[Diagnostic] = []
         for index, value in enumerate(values):
-            if not self.accepts(value):  # locating a value is the costly part: only when wrong
-                problems += self.check(value, source.at(*loc, index))
+            problems += self.check(value, source, *loc, index)
         return problems
 
 
@@ -88,22 +90,22 @@ def check_article_refs(corpus: ValidatedCorpus, ns: Namespaces) -> list[Diagnost
     problems: list[Diagnostic] = []
     for article in corpus.articles.values():
         record, source = article.record, article.source
-        problems += ns.outlets.check(record.outlet, source.at("outlet"))
+        problems += ns.outlets.check(record.outlet, source, "outlet")
         problems += ns.articles.check_all(record.cites, source, "cites")
         for key, target in record.resolve.items():
             if target is not None:
-                problems += ns.actors.check(target, source.at("resolve", key))
+                problems += ns.actors.check(target, source, "resolve", key)
         for i, claim in enumerate(record.claims):
             if claim.source is not None:
-                problems += ns.outlets.check(claim.source, source.at("claims", i, "source"))
+                problems += ns.outlets.check(claim.source, source, "claims", i, "source")
             problems += ns.outlets.check_all(claim.via, source, "claims", i, "via")
             problems += ns.actors.check_all(claim.actors, source, "claims", i, "actors")
             problems += ns.claims.check_all(claim.same_as, source, "claims", i, "same_as")
             local = [_local(r, article.id) for r in claim.contradicts]
             problems += ns.claims.check_all(local, source, "claims", i, "contradicts")
             if claim.superseded_by is not None:
-                at = source.at("claims", i, "superseded_by")
-                problems += ns.claims.check(_local(claim.superseded_by, article.id), at)
+                later = _local(claim.superseded_by, article.id)
+                problems += ns.claims.check(later, source, "claims", i, "superseded_by")
         for i, event in enumerate(record.events):
             problems += ns.actors.check_all(event.actors, source, "events", i, "actors")
     return problems
@@ -114,7 +116,7 @@ def check_actor_refs(corpus: ValidatedCorpus, ns: Namespaces) -> list[Diagnostic
     for actor in corpus.actors.values():
         record, source = actor.record, actor.source
         if record.country is not None:
-            problems += ns.states.check(record.country, source.at("country"))
+            problems += ns.states.check(record.country, source, "country")
         if record.reliability is not None and record.type != "media-outlet":
             message = f"reliability applies to media outlets only, not to a {record.type}"
             problems.append(error(source.at("reliability"), "reliability-not-outlet", message))
@@ -123,7 +125,7 @@ def check_actor_refs(corpus: ValidatedCorpus, ns: Namespaces) -> list[Diagnostic
                 message = f"former id '{old}' is the id of another actor"
                 problems.append(error(source.at("formerly"), "formerly-taken", message))
         for i, relation in enumerate(record.relations):
-            problems += ns.actors.check(relation.target, source.at("relations", i, "target"))
+            problems += ns.actors.check(relation.target, source, "relations", i, "target")
             problems += ns.claims.check_all(relation.claims, source, "relations", i, "claims")
             if relation.target == actor.id:
                 message = f"relation '{relation.type}' points at the actor itself"

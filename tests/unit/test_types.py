@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.load.corpus import Kind, RawRecord
-from builder.load.yamlfile import compose
+from builder.load.yamlfile import Document, compose
 from builder.validate.models import ActorRecord, ArticleRecord, TopicRecord
 from builder.validate.schema import check_record
 
@@ -13,7 +13,7 @@ ARTICLE = "title: T\npublished: 2025-04-08\noutlet: o\n"
 def problems(model: type, text: str) -> list[str]:
     node, parse = compose("f.yml", text)
     assert parse == []
-    record = RawRecord(Kind.ACTOR, "f", "f.yml", node)
+    record = RawRecord(Kind.ACTOR, "f", "f.yml", Document.of("f.yml", node))
     return [d.render() for d in check_record(record, model)[1]]
 
 
@@ -49,7 +49,9 @@ def test_days_must_be_real() -> None:
 
 def test_string_fields_keep_yaml_11_words() -> None:
     node, _ = compose("f.yml", "title: on\npublished: 2025-04-08\noutlet: o\nlanguage: no\n")
-    record, found = check_record(RawRecord(Kind.ARTICLE, "f", "f.yml", node), ArticleRecord)
+    record, found = check_record(
+        RawRecord(Kind.ARTICLE, "f", "f.yml", Document.of("f.yml", node)), ArticleRecord
+    )
     assert found == [] and record is not None
     assert (record.title, record.language) == ("on", "no")
 

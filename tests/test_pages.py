@@ -197,12 +197,45 @@ def test_sources_index_lists_outlets_with_reliability_and_claims() -> None:
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Pages of the benchmark's fictional corpus: a few actors there appear in most articles."""
+def generated_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmark's fictional corpus: a few actors there appear in most articles."""
     root = tmp_path_factory.mktemp("generated") / "corpus"
     command = [sys.executable, str(PROJECT / "tools" / "corpus.py"), "200", str(root)]
     subprocess.run(command, check=True, capture_output=True)
-    return pages(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def generated(generated_root: Path) -> dict[str, str]:
+    return pages(generated_root)
+
+
+def test_workers_render_exactly_what_one_process_renders(
+    generated_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from builder import render as render_stage
+    from builder.pipeline import check, templates_dir
+    from builder.render import parallel
+
+    monkeypatch.setattr(parallel, "MIN_PAGES", 10)
+    monkeypatch.setattr(parallel, "CHUNK", 7)
+    analysis = check(generated_root).analysis
+    assert analysis is not None
+    templates = templates_dir(generated_root)
+    alone = render_stage.render(analysis, templates, workers=1)
+    shared = render_stage.render(analysis, templates, workers=3)
+    assert len(alone) > 200
+    assert shared == alone
+    assert parallel._SHARED is None
+
+
+def test_jobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder.render import parallel
+
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "3")
+    assert parallel.jobs() == 3
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "none")
+    assert parallel.jobs() >= 1
 
 
 def section(page: str, heading: str) -> str:

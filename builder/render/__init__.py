@@ -7,9 +7,7 @@ from pathlib import Path
 from builder.analyze import Analysis
 from builder.render.env import make_environment
 from builder.render.page import Page
-from builder.render.pages.actor import render_actor
 from builder.render.pages.api import api_pages
-from builder.render.pages.article import render_article
 from builder.render.pages.indexes import (
     render_actor_lists,
     render_indexes,
@@ -19,20 +17,29 @@ from builder.render.pages.indexes import (
 from builder.render.pages.redirects import redirect_pages
 from builder.render.pages.sections import render_home, render_sections
 from builder.render.pages.topic import render_topic
+from builder.render.parallel import render_records
 from builder.settings import Settings
 
 __all__ = ["Page", "render"]
 
 
-def render(analysis: Analysis, templates: Path, settings: Settings | None = None) -> list[Page]:
-    """Every generated page, sorted by path."""
+def render(
+    analysis: Analysis,
+    templates: Path,
+    settings: Settings | None = None,
+    workers: int | None = None,
+) -> list[Page]:
+    """Every generated page, sorted by path; article and actor pages on every core (see
+    builder/render/parallel.py; `workers` overrides how many)."""
     env = make_environment(templates, settings or Settings())
     model = analysis.model
-    pages = [render_home(env, analysis), *render_sections(env, analysis)]
-    pages += render_indexes(env, analysis) + render_mention_lists(env, analysis)
-    pages += render_sources(env, analysis) + render_actor_lists(env, analysis)
-    pages += [render_topic(env, analysis, topic) for topic in model.topics.values()]
-    pages += [render_actor(env, analysis, actor) for actor in model.actors.values()]
-    pages += [render_article(env, analysis, article) for article in model.articles.values()]
-    pages += redirect_pages(analysis) + api_pages(analysis)
+
+    def the_rest() -> list[Page]:
+        pages = [render_home(env, analysis), *render_sections(env, analysis)]
+        pages += render_indexes(env, analysis) + render_mention_lists(env, analysis)
+        pages += render_sources(env, analysis) + render_actor_lists(env, analysis)
+        pages += [render_topic(env, analysis, topic) for topic in model.topics.values()]
+        return pages + redirect_pages(analysis) + api_pages(analysis)
+
+    pages = render_records(env, analysis, the_rest, workers)
     return sorted(pages, key=lambda page: page.path)

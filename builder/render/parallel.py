@@ -1,0 +1,84 @@
+"""Rendering the record pages (articles and actors, most of a site) on every core.
+
+Each page is a pure function of the analysis, so workers forked after the analysis exists render
+disjoint shares of them from their copy-on-write view of it, and send back only the Markdown.
+Where fork is unavailable, with one core, or for a small corpus, everything is rendered here.
+`BRIEFS_JOBS` sets the number of workers (1: no workers).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+
+import jinja2
+
+from builder.analyze import Analysis
+from builder.render.page import Page
+from builder.render.pages.actor import render_actor
+from builder.render.pages.article import render_article
+
+JOBS_VARIABLE = "BRIEFS_JOBS"
+MIN_PAGES = 400  # below this, starting workers costs more than it saves
+CHUNK = 100  # pages per task: small enough to balance, large enough to amortise the round trip
+
+Job = tuple[str, str]  # ("article" | "actor", record id)
+
+# What the forked workers render from: set just before they start, inherited, never pickled.
+_SHARED: tuple[jinja2.Environment, Analysis] | None = None
+
+
+def jobs() -> int:
+    """Workers to use: BRIEFS_JOBS, else one per available core."""
+    configured = os.environ.get(JOBS_VARIABLE, "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _render(env: jinja2.Environment, analysis: Analysis, job: Job) -> Page:
+    kind, record_id = job
+    if kind == "article":
+        return render_article(env, analysis, analysis.model.articles[record_id])
+    return render_actor(env, analysis, analysis.model.actors[record_id])
+
+
+def _render_share(share: Sequence[Job]) -> list[Page]:
+    assert _SHARED is not None, "worker started without the analysis"
+    env, analysis = _SHARED
+    return [_render(env, analysis, job) for job in share]
+
+
+def render_records(
+    env: jinja2.Environment,
+    analysis: Analysis,
+    meanwhile: Callable[[], list[Page]],
+    workers: int | None = None,
+) -> list[Page]:
+    """Every article and actor page, plus what `meanwhile` renders here while workers run."""
+    model = analysis.model
+    todo: list[Job] = [("actor", a) for a in model.actors] + [
+        ("article", a) for a in model.articles
+    ]
+    count = jobs() if workers is None else workers
+    if count <= 1 or len(todo) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return meanwhile() + [_render(env, analysis, job) for job in todo]
+    global _SHARED
+    _SHARED = (env, analysis)
+    gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) be
+    try:
+        shares = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            pending = pool.map_async(_render_share, shares)
+            pages = meanwhile()
+            for rendered in pending.get():
+                pages += rendered
+    finally:
+        _SHARED = None
+        gc.unfreeze()
+    return pages

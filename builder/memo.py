@@ -25,7 +25,6 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -94,6 +93,7 @@ class Memo(Generic[V]):
 
 _REGISTRY: dict[str, Memo[object]] = {}
 _loaded_from: set[Path] = set()
+_usable: set[Path] = set()  # cache folders whose file this builder could read
 
 
 def new_run() -> None:
@@ -112,10 +112,13 @@ def clear() -> None:
     for memo in _REGISTRY.values():
         memo.clear()
     _loaded_from.clear()
+    _usable.clear()
 
 
 def _code_version() -> bytes:
     """The builder's own source files and the versions of the libraries whose objects are kept."""
+    from importlib import metadata
+
     package = Path(__file__).resolve().parent
     parts: list[str | bytes] = [sys.version]
     for name in ("pydantic", "pydantic-core", "pyyaml", "pyahocorasick", "edtf"):
@@ -155,11 +158,21 @@ def load(directory: Path) -> None:
     for name, entries in saved.items():
         if name in _REGISTRY and isinstance(entries, dict):
             _REGISTRY[name].previous.update(entries)
+    _usable.add(directory)
+
+
+SAVE_AFTER = 50  # new results (or 1% of all, if more) worth rewriting the cache file for
 
 
 def save(directory: Path) -> None:
-    """Write the entries the last run used, when it computed anything new; atomically."""
-    if not any(memo.computed for memo in _REGISTRY.values()) and (directory / CACHE_FILE).exists():
+    """Write the entries the last run used, atomically, when it computed enough that is new.
+
+    Rewriting the file costs about a second at 10,000 articles, far more than redoing the few
+    files one edit touches; so a run that redid little leaves the file as it is, and the next
+    run redoes those files again until enough has changed to make a rewrite pay."""
+    computed = sum(memo.computed for memo in _REGISTRY.values())
+    total = sum(len(memo.current) for memo in _REGISTRY.values())
+    if directory in _usable and computed < max(SAVE_AFTER, total // 100):
         return
     directory.mkdir(parents=True, exist_ok=True)
     ignore = directory / ".gitignore"
@@ -172,6 +185,7 @@ def save(directory: Path) -> None:
             pickle.dump(code_version(), stream, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, directory / CACHE_FILE)
+        _usable.add(directory)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -7,15 +7,18 @@ import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder import memo
 from builder.analyze import Analysis, analyze
 from builder.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from builder.link import link
 from builder.load.corpus import load_corpus
-from builder.render import Page, render
 from builder.settings import load_settings
 from builder.validate import validate
+
+if TYPE_CHECKING:
+    from builder.render import Page
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,6 +103,8 @@ def build_pages(root: Path, cache: Path | None = None, save: bool = True) -> Bui
     result = check(root, cache, save)
     if not result.ok or result.analysis is None:
         return BuildResult(result.diagnostics, None, [])
+    from builder.render import render  # not needed, nor imported, by `briefs check`
+
     with _fewer_collections():
         pages = render(result.analysis, templates_dir(root), load_settings(root))
     return BuildResult(result.diagnostics, result.analysis, pages)

@@ -144,3 +144,25 @@ def test_a_warm_run_composes_only_files_it_must_point_into(
     files = len(list(corpus.rglob("*.yml")))
     assert 0 < len(composed) < files
     assert set(composed) <= {d.path for d in result.diagnostics}
+
+
+def test_the_cache_file_is_rewritten_only_when_enough_is_new(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    check(corpus, cache)
+    written = (cache / memo.CACHE_FILE).stat().st_mtime_ns
+    sidecar = corpus / "seeds" / f"{SEED_ID}.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
+    edited = [d.render() for d in check(corpus, cache).diagnostics]
+    assert (cache / memo.CACHE_FILE).stat().st_mtime_ns == written  # one article: not worth it
+    memo.clear()  # a new process redoes that article from the old file, with the same result
+    assert [d.render() for d in check(corpus, cache).diagnostics] == edited
+    assert computed()["articles"] == 1
+    monkeypatch.setattr(memo, "SAVE_AFTER", 1)
+    memo.clear()
+    check(corpus, cache)
+    assert (cache / memo.CACHE_FILE).stat().st_mtime_ns != written
+    memo.clear()
+    check(corpus, cache)
+    assert set(computed().values()) == {0}

@@ -14,9 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from edtf import parse_edtf
-from edtf.parser.edtf_exceptions import EDTFParseException
-
 Precision = Literal["day", "week", "month", "year", "range", "open"]
 NUMBERS = {
     w: i
@@ -172,7 +169,15 @@ def _bounds_of(text: str) -> tuple[dt.date | None, dt.date | None]:
 
 @functools.lru_cache(maxsize=4096)
 def _library_bounds(text: str) -> tuple[dt.date | None, dt.date | None]:
-    parsed = parse_edtf(text)
+    # Imported on first use: building the library's grammar takes a sixth of a second, and most
+    # corpora only hold plain dates.
+    from edtf import parse_edtf
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
+    try:
+        parsed = parse_edtf(text)
+    except EDTFParseException as exc:
+        raise ValueError(str(exc)) from exc
     return _bound(parsed.lower_strict()), _bound(parsed.upper_strict())
 
 
@@ -180,7 +185,7 @@ def parse_edtf_interval(text: str) -> Resolution:
     """An EDTF string as a strict day interval, or an `invalid-date` / `date-order` problem."""
     try:
         start, end = _bounds_of(text)
-    except (EDTFParseException, ValueError, TypeError, OverflowError):
+    except (ValueError, TypeError, OverflowError):
         return Resolution(
             Interval(None, None, "open"), ("invalid-date", f"'{text}' is not a valid EDTF date")
         )

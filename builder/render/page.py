@@ -20,15 +20,18 @@ class Page:
     markdown: str
 
     @classmethod
-    def titled(cls, path: str, title: str, body: str) -> Page:
+    def titled(cls, path: str, title: str, body: str, searched: bool = True) -> Page:
         """A page whose title is set in front matter, HTML-escaped.
 
         MkDocs themes print `page.title` unescaped (in <title>, the header, the search index),
         so a title taken from the heading would let contributor text such as "</title><script>"
-        through. The front-matter title is escaped once, here.
+        through. The front-matter title is escaped once, here. Pages that only list what record
+        pages say (`searched=False`) are left out of the search index, which would otherwise
+        hold every claim and title several times and find list pages before records.
         """
         escaped = json.dumps(html.escape(" ".join(title.split())), ensure_ascii=False)
-        return cls(path, f"---\ntitle: {escaped}\n---\n\n{body}")
+        search = "" if searched else "search:\n  exclude: true\n"
+        return cls(path, f"---\ntitle: {escaped}\n{search}---\n\n{body}")
 
 
 @dataclass(frozen=True)

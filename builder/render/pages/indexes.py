@@ -214,5 +214,5 @@ def render_sources(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
         title = "Sources by outlet" + (
             f" ({chunk.number} of {chunk.total})" if chunk.total > 1 else ""
         )
-        pages.append(Page.titled(chunk.path, title, markdown))
+        pages.append(Page.titled(chunk.path, title, markdown, searched=False))
     return pages

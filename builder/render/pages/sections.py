@@ -74,7 +74,7 @@ def bucket_pages(
             if chunk.total == 1
             else f"{bucket.title} ({chunk.number} of {chunk.total})"
         )
-        pages.append(Page.titled(chunk.path, title, markdown))
+        pages.append(Page.titled(chunk.path, title, markdown, searched=False))
     return pages
 
 

@@ -175,6 +175,6 @@ def test_search_indexes_record_pages_not_list_pages(built_project: Path) -> None
     index = json.loads((built_project / "site" / "search" / "search_index.json").read_text())
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {"articles/000_13b623c90cd3069e/", "actors/iran/", "index/"} <= pages
-    listed = (built_project / "site" / "index" / "claims" / "2025" / "04" / "index.html")
+    listed = built_project / "site" / "index" / "claims" / "2025" / "04" / "index.html"
     assert listed.is_file()  # built and linked, only not searched
     assert not [page for page in pages if page.startswith("index/") and page != "index/"]

@@ -59,7 +59,7 @@ def overlapping_articles(model: Model) -> list[Diagnostic]:
             postings[key].append(aid)
     shared: Counter[tuple[str, str]] = Counter()
     for holders in postings.values():
-        if 1 < len(holders) <= COMMON:  # most runs occur in one article only
+        if len(holders) <= COMMON:  # a run in more articles is boilerplate
             shared.update(itertools.combinations(sorted(holders), 2))
     problems = []
     for (aid, other), count in sorted(shared.items()):

@@ -67,16 +67,14 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
         if actor is None:
             corpus.broken.add(("actor", record.id))
         else:
-            corpus.actors[record.id] = ValidActor(
-                record.id, Source(record.path, record.document), actor
-            )
+            corpus.actors[record.id] = ValidActor(record.id, Source(record.document), actor)
     for record in raw.topics:
         topic, problems = _checked(record, TopicRecord)
         corpus.diagnostics += problems
         if topic is None:
             corpus.broken.add(("topic", record.id))
         else:
-            source = Source(record.path, record.document)
+            source = Source(record.document)
             corpus.diagnostics += duplicate_item_ids(source, "key_judgments", topic.key_judgments)
             corpus.diagnostics += duplicate_item_ids(source, "deadlines", topic.deadlines)
             corpus.topics[record.id] = ValidTopic(record.id, source, topic)

@@ -99,7 +99,7 @@ class ArticleCheck:
 
     def article(self, raw: RawArticle) -> ValidArticle:
         """The checked article again, its text split as `check_article` splits it."""
-        source = Source(raw.record.path, raw.record.document)
+        source = Source(raw.record.document)
         return ValidArticle(
             raw.record.id, source, raw.text_path, self.record, _paragraphs(raw, self.record),
             dict(self.claim_quotes), dict(self.event_quotes), raw.digest,
@@ -108,7 +108,7 @@ class ArticleCheck:
 
 def check_article(raw: RawArticle, record: ArticleRecord) -> tuple[ValidArticle, list[Diagnostic]]:
     """Split the text into paragraphs and verify every quote and item id of one article."""
-    source = Source(raw.record.path, raw.record.document)
+    source = Source(raw.record.document)
     text = _paragraphs(raw, record)
     article = ValidArticle(raw.record.id, source, raw.text_path, record, text, {}, {}, raw.digest)
     problems = duplicate_item_ids(source, "claims", record.claims)

@@ -15,8 +15,11 @@ from builder.validate.quotes import QuoteSpan
 class Source:
     """A record's file and parsed tree, to locate any of its values."""
 
-    path: str
     document: Document
+
+    @property
+    def path(self) -> str:
+        return self.document.path
 
     @property
     def node(self) -> Node | None:

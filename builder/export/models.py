@@ -97,6 +97,9 @@ class ActorOut(Annotated):
     type: str
     aliases: list[str]
     demonyms: list[str]
+    common_words: list[str] = Field(description="Names that are also ordinary words")
+    attached: list[str] = Field(description="Names that may carry an attached pronoun suffix")
+    excludes: list[str] = Field(description="Longer names that are not this actor")
     country: str | None
     summary: str | None
     formerly: list[str]

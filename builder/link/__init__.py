@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.diagnostics import Diagnostic
-from builder.link.mentions import MentionFinder
+from builder.link.mentions import MentionFinder, unknown_names
 from builder.link.relations import resolve_relations
 from builder.model import ClaimEntry, EventEntry, Mention, Model
 from builder.validate.corpus import ValidatedCorpus
@@ -35,6 +35,8 @@ def _by_actor(
 def link(corpus: ValidatedCorpus) -> LinkResult:
     """Resolve every reference of a validated corpus into the model the pages are built from."""
     relations, by_actor, problems = resolve_relations(corpus)
+    for actor in corpus.actors.values():
+        problems += unknown_names(actor)
     finder = MentionFinder(corpus.actors.values())
     mentions: dict[str, tuple[Mention, ...]] = {}
     for article_id in sorted(corpus.articles):

@@ -6,29 +6,67 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from builder.diagnostics import Diagnostic, Location, warning
+from builder.diagnostics import Diagnostic, Location, error, warning, with_suggestion
 from builder.link.matcher import Candidate, Name, NameIndex, leftmost_longest, make_name
 from builder.link.normalise import Folded, fold, fold_name, lower
 from builder.memo import Memo, digest
 from builder.model import Mention
 from builder.validate.corpus import ValidActor, ValidArticle
+from builder.validate.schema import closest
 
 
 def actor_names(actors: Iterable[ValidActor]) -> list[Name]:
-    """Every name, alias and demonym of every actor (each spelling once per actor)."""
+    """Every name, alias and demonym of every actor (each spelling once per actor, a vocalised
+    spelling before a bare one), and the longer names each actor excludes."""
     names: list[Name] = []
     for actor in actors:
         record = actor.record
-        seen: set[str] = set()
+        common = {lower(fold_name(w)) for w in record.common_words}
+        attached = {lower(fold_name(w)) for w in record.attached}
         spellings = [("name", record.name)]
         spellings += [("alias", a) for a in record.aliases]
         spellings += [("demonym", d) for d in record.demonyms]
+        chosen: dict[str, Name] = {}
         for kind, written in spellings:
-            name = make_name(actor.id, kind, written)
-            if name is not None and lower(name.cased) not in seen:
-                seen.add(lower(name.cased))
-                names.append(name)
+            key = lower(fold_name(written))
+            name = make_name(
+                actor.id, kind, written, common=key in common, attached=key in attached
+            )
+            if name is not None and (key not in chosen or chosen[key].marks is None):
+                chosen[key] = name
+        names += chosen.values()
+        names += [n for w in record.excludes if (n := make_name(None, "exclude", w)) is not None]
     return names
+
+
+def unknown_names(actor: ValidActor) -> list[Diagnostic]:
+    """`common_words:` and `attached:` must repeat one of the actor's own names."""
+    record, source = actor.record, actor.source
+    own = [record.name, *record.aliases, *record.demonyms]
+    known = {lower(fold_name(n)): n for n in own}
+    problems = []
+    for field in ("common_words", "attached"):
+        for index, value in enumerate(getattr(record, field)):
+            if lower(fold_name(value)) in known:
+                continue
+            hint = closest(value, own)
+            message = with_suggestion(f"'{value}' in '{field}' is not a name of this actor", hint)
+            problems.append(error(source.at(field, index), "unknown-name", message, hint))
+    return problems
+
+
+def _without_excluded(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop every name that overlaps a longer name some actor `excludes:` ("Times of Israel"
+    hides "Times" and "Israel"), unless the name covers the whole excluded one."""
+    excluded = [(c.start, c.end) for c in candidates if c.actors == {None}]
+    if not excluded:
+        return candidates
+    return [
+        c for c in candidates
+        if c.actors != {None}
+        and not any(c.start < end and start < c.end and not (c.start <= start and end <= c.end)
+                    for start, end in excluded)
+    ]  # fmt: skip
 
 
 def _overlaps(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
@@ -70,6 +108,7 @@ class MentionFinder:
         resolved = leftmost_longest(resolve_index.candidates(folded, lowered))
         spans = [(c.start, c.end) for c in resolved]
         general = [c for c in self.index.candidates(folded, lowered) if not _overlaps(c, spans)]
+        general = _without_excluded(general)
         chosen = leftmost_longest([*resolved, *general])
         problems = self._unmatched_keys(article, resolved)
         mentions: list[Mention] = []

@@ -148,6 +148,21 @@ class ActorRecord(Record):
     type: ActorType
     aliases: Aliases = Field(default_factory=list)
     demonyms: list[Text] = Field(default_factory=list)
+    common_words: list[Text] = Field(
+        default_factory=list,
+        description="Names of this actor (from name, aliases, demonyms) that are also ordinary "
+        "words: linked only in quotes, with a mid-sentence capital, or through `resolve:`",
+    )
+    attached: list[Text] = Field(
+        default_factory=list,
+        description="Arabic or Persian names of this actor that may carry an attached pronoun "
+        "suffix (ـه ـها ـهم ...)",
+    )
+    excludes: list[Text] = Field(
+        default_factory=list,
+        description="Longer names that contain one of this actor's names but are not this actor "
+        "(e.g. Times of Israel for The Times): never linked to it",
+    )
     country: Id | None = None
     summary: Text | None = None
     formerly: list[Id] = Field(default_factory=list)

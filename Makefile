@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint schemas golden bench fuzz clean
+.PHONY: site test serve check lint schemas golden bench eval fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: $(STAMP)  ## benchmarks (not tests): prints tables, writes build/bench/*.
 	$(BIN)/python tools/bench_matcher.py
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_serve.py --corpus build/bench/corpus-1000
+
+eval: $(STAMP)  ## linking and dates on the real-news evaluation set (not a test): see eval/README.md
+	$(BIN)/python tools/eval_manifest.py --check || true
+	$(BIN)/python tools/eval.py
 
 fuzz: $(STAMP)  ## mutation fuzzing of every stage (MINUTES=10); crashes land in build/fuzz/
 	$(BIN)/python tools/fuzz.py --minutes $(or $(MINUTES),10)

@@ -13,7 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
 from builder.diagnostics import Diagnostic, Location
-from builder.link.matcher import ARABIC
 from builder.link.mentions import MentionFinder
 from builder.link.normalise import fold_name, lower
 from builder.load.corpus import Kind, RawRecord
@@ -26,12 +25,41 @@ from builder.validate.types import Text
 IGNORE_FILE = "briefs/ignore.yml"
 NEAR_MISS_SCORE = 85
 CONNECTORS = frozenset({"of", "the", "al", "el", "bin", "ibn", "de", "la", "du", "and", "for"})
+# Capitals of the Latin, Greek and Cyrillic alphabets, accented ones included (É, Ö, Ł, Ş).
+_CAPITALS = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
+_CAPITAL = f"[{_CAPITALS}]"
+# A lower-case Arabic article or particle joined by a hyphen belongs to the name (al-Sudani).
+_PARTICLE = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|abd)-)?"
 _LATIN = re.compile(
-    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|al|el|bin|ibn|de|la|du|and|for)\s+)*[A-Z0-9][\w’'.-]*)*"
+    rf"{_PARTICLE}{_CAPITAL}[\w’'.-]*(?:\s+(?:(?:of|the|al|el|bin|ibn|de|la|du|and|for)\s+)*"
+    rf"{_PARTICLE}(?:{_CAPITAL}|[0-9])[\w’'.-]*)*"
 )
-_ARABIC_WORDS = re.compile(
-    r"(?:ال)?[\u0621-\u064a\u0671-\u06d3\u06f0-\u06f9]{2,}(?:\s+[\u0621-\u064a\u0671-\u06d3]{2,}){0,2}"
+# An Arabic-script word: letters (Persian ones included) with their harakat and tatweel, and a
+# zero-width non-joiner inside it (خامنه‌ای is one word, not two fragments).
+_ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc"
+_ARABIC_WORD = re.compile(
+    rf"[{_ARABIC_LETTER}](?:[{_ARABIC_LETTER}\u0640\u064b-\u065f\u0670]|\u200c(?=[{_ARABIC_LETTER}]))*"
 )
+_ARABIC_LETTERS = re.compile(f"[{_ARABIC_LETTER}]")
+ARABIC_RUN = 3  # words at most in one suggested Arabic-script name
+ARABIC_MIN_LETTERS = 3  # shorter words (في, من, و) are particles, never part of a name
+
+
+def arabic_names(text: str) -> list[tuple[str, int]]:
+    """Runs of up to three Arabic-script words of three letters or more, with their offsets;
+    a shorter word or anything but spaces between words ends a run."""
+    runs: list[list[re.Match[str]]] = []
+    for match in _ARABIC_WORD.finditer(text):
+        if len(_ARABIC_LETTERS.findall(match.group())) < ARABIC_MIN_LETTERS:
+            runs.append([])
+            continue
+        previous = runs[-1][-1] if runs and runs[-1] else None
+        joined = previous is not None and not text[previous.end() : match.start()].strip()
+        if joined and len(runs[-1]) < ARABIC_RUN:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return [(text[run[0].start() : run[-1].end()], run[0].start()) for run in runs if run]
 
 
 class IgnoreList(BaseModel):
@@ -113,13 +141,13 @@ def _names_in(
             for index in range(max(start, paragraph.start), min(end, paragraph.end)):
                 text[index - paragraph.start] = "\x00"
         blanked = "".join(text)
-        for pattern in (_LATIN, _ARABIC_WORDS):
-            for match in pattern.finditer(blanked):
-                name = match.group().strip(".’'-")
-                if not name or (pattern is _ARABIC_WORDS and not ARABIC.search(name)):
-                    continue
-                initial = pattern is _LATIN and _sentence_initial(paragraph.text, match.start())
+        for match in _LATIN.finditer(blanked):
+            name = match.group().strip(".’'-")
+            if name:
+                initial = _sentence_initial(paragraph.text, match.start())
                 found.append((name, match.start(), paragraph.number, initial))
+        for name, offset in arabic_names(blanked):
+            found.append((name, offset, paragraph.number, False))
     return found
 
 

@@ -50,3 +50,28 @@ def test_planted_misspelling_unknown_name_and_collision(
         "- 'Krasnov': krasnov-bank (briefs/actors/krasnov-bank.yml:4:11); krasnov (briefs/actors/krasnov.yml:4:11); pick one per article with resolve:"
         in out
     )
+
+
+def test_arabic_script_is_tokenised_by_word_and_latin_capitals_include_accents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE_CORPUS, root)
+    write_files(root, {
+        # Fictional: a Persian sentence with a zero-width non-joiner inside a name, an Arabic
+        # one with harakat, and Latin names with accented capitals and an al- particle.
+        "seeds/003_fictional.txt": (
+            "دیروز زمبل‌زاده در وین بود\n"
+            "قال الزُّمْبُلي في بيان\n"
+            "Fictional: Émile Örnberg met al-Zembani in Velmar.\n"
+        ),
+        "seeds/003_fictional.yml": ARTICLE_MODELINE + "title: Fictional meeting\npublished: 2030-01-01\noutlet: reuters\nlanguage: fa\n",
+    })  # fmt: skip
+    out = suggest(root, capsys)
+    names = [line[2 : line.index(":")] for line in out.splitlines() if line.startswith("- ")]
+    assert "دیروز زمبل‌زاده" in names  # one run, the ZWNJ word whole; در (two letters) ends it
+    assert "قال الزُّمْبُلي" in names  # harakat do not split a word; في (two letters) ends the run
+    assert "بيان" in names
+    assert "Émile Örnberg" in names
+    assert "al-Zembani" in names
+    assert all(len(n.replace(" ", "")) > 2 for n in names)  # no two-letter fragments

@@ -31,7 +31,7 @@ def _root_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--no-cache", dest="cache", action="store_false",
         default=True if default is not argparse.SUPPRESS else argparse.SUPPRESS,
-        help="neither read nor write .briefs-cache/ (results of earlier runs, reused per file)",
+        help="neither read nor write the reuse cache (results of earlier runs, reused per file)",
     )  # fmt: skip
 
 

@@ -10,11 +10,12 @@ Entries live in two generations: a run starts by moving `current` to `previous`,
 moves what it uses back into `current`, so after a run only the entries that run used remain and
 the memo never grows past one corpus.
 
-Between processes the memos are kept in one pickle file (`.briefs-cache/memo.pickle` by default),
-written atomically and only when a run computed something. Its header names the builder's code
-and library versions; any difference and the file is ignored. The cache is the builder's own
-output, never read from contributors' content: like `.mypy_cache`, it must not be shared with
-untrusted parties, because unpickling runs code.
+Between processes the memos are kept in one pickle file, written atomically and only when a
+run computed enough. Its header names the builder's code and library versions; any difference
+and the file is ignored. Unpickling runs code, so the file never lives in the repository, where
+a pull request could plant one: it is kept in the user's cache folder
+(`$XDG_CACHE_HOME/briefs/<digest of the repository path>/`, by default under `~/.cache`), and a
+cache folder that resolves inside the repository is not used at all.
 """
 
 from __future__ import annotations
@@ -30,16 +31,28 @@ from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
-CACHE_DIR = ".briefs-cache"
 CACHE_FILE = "memo.pickle"
 NO_CACHE_VARIABLE = "BRIEFS_NO_CACHE"
 _MISSING = object()
 
 
+def user_cache_base() -> Path:
+    """The user's cache folder: $XDG_CACHE_HOME, else ~/.cache."""
+    configured = os.environ.get("XDG_CACHE_HOME")
+    return Path(configured) if configured else Path.home() / ".cache"
+
+
 def cache_dir(root: Path) -> Path | None:
-    """Where runs keep reusable results: `.briefs-cache/` in the root, unless the environment
-    sets BRIEFS_NO_CACHE to a non-empty value."""
-    return None if os.environ.get(NO_CACHE_VARIABLE) else root / CACHE_DIR
+    """Where runs on this repository keep reusable results: a folder of the user's cache named
+    by a digest of the repository's real path; None when BRIEFS_NO_CACHE is set to a non-empty
+    value or when that folder would lie inside the repository."""
+    if os.environ.get(NO_CACHE_VARIABLE):
+        return None
+    repository = root.resolve()
+    folder = (user_cache_base() / "briefs").resolve() / digest(str(repository)).hex()[:32]
+    if folder == repository or repository in folder.parents:
+        return None
+    return folder
 
 
 def digest(*parts: str | bytes) -> bytes:
@@ -174,10 +187,7 @@ def save(directory: Path) -> None:
     total = sum(len(memo.current) for memo in _REGISTRY.values())
     if directory in _usable and computed < max(SAVE_AFTER, total // 100):
         return
-    directory.mkdir(parents=True, exist_ok=True)
-    ignore = directory / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# written by briefs: reusable results of earlier runs\n*\n")
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     entries = {name: memo.current for name, memo in _REGISTRY.items()}
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".memo-", suffix=".tmp")
     try:

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from builder import preview
 from builder.diagnostics import format_text
-from builder.memo import CACHE_DIR, cache_dir
+from builder.memo import cache_dir
 from builder.pipeline import PREPARED, BuildResult, build_pages
 from builder.render.feed import FEED_PATH, atom_feed
 
@@ -49,7 +49,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     # `mkdocs serve` and plain `mkdocs build`: reuse what earlier runs computed, in memory and
-    # in .briefs-cache/, but leave writing that cache to `briefs` commands.
+    # in the user's cache folder, but leave writing that cache to `briefs` commands.
     result = PREPARED.pop(root, None) or build_pages(root, cache_dir(root), save=False)
     if result.analysis is None:
         raise PluginError("content errors:\n" + format_text(result.diagnostics))
@@ -72,7 +72,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.append((FEED_PATH, atom_feed(result.analysis, config.site_name)))
     if preview.STATE.dirty:
         root = Path(config.config_file_path).resolve().parent
-        folder = preview.pages_folder(root / CACHE_DIR)
+        folder = preview.pages_folder(root)
         preview.sync_pages(folder, generated)
         for path, _ in generated:
             files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))

@@ -2,18 +2,22 @@
 
 MkDocs' dirty builds (`mkdocs serve --dirty`) skip a page whose built HTML is newer than its
 source file, but treat a page handed over in memory as always changed. While serving dirty, the
-hook therefore writes each generated page to `.briefs-cache/preview/` and rewrites it only when
-its Markdown differs from the last build: after an edit, MkDocs re-renders the pages the edit
-changed (the article, the actors it names, the indexes that list it) and no others.
+hook therefore writes each generated page to `preview/` beside the reuse cache (outside the
+repository) and rewrites it only when its Markdown differs from the last build: after an edit,
+MkDocs re-renders the pages the edit changed (the article, the actors it names, the indexes
+that list it) and no others.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from builder.memo import cache_dir, digest
 
 PREVIEW_DIR = "preview"
 
@@ -33,7 +37,12 @@ def enable(dirty: bool) -> None:
     STATE.dirty = dirty
 
 
-def pages_folder(cache: Path) -> Path:
+def pages_folder(root: Path) -> Path:
+    """Where a dirty preview keeps its page files: beside the reuse cache, outside the
+    repository (a temporary folder when the cache is off)."""
+    cache = cache_dir(root)
+    if cache is None:
+        cache = Path(tempfile.gettempdir()) / f"briefs-{digest(str(root.resolve())).hex()[:32]}"
     return cache / PREVIEW_DIR
 
 

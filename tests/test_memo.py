@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ from builder import memo
 from builder.cli import main
 from builder.diagnostics import Diagnostic
 from builder.pipeline import CheckResult, build_pages, check
-from tests.conftest import FIXTURE_CORPUS, SEED_ID
+from tests.conftest import FIXTURE_CORPUS, SEED_ID, copy_project_skeleton
 
 
 @pytest.fixture
@@ -44,7 +45,6 @@ def test_a_cache_file_serves_a_new_process_the_same_results(corpus: Path, tmp_pa
     cache = tmp_path / "cache"
     cold = rendered(corpus, cache)
     assert (cache / memo.CACHE_FILE).is_file()
-    assert (cache / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
     memo.clear()  # as if a new process
     warm = rendered(corpus, cache)
     assert set(computed().values()) == {0}
@@ -110,16 +110,61 @@ def test_an_unusable_cache_file_is_ignored_and_replaced(
     assert set(computed().values()) == {0}
 
 
-def test_the_cli_keeps_its_cache_in_the_root_unless_told_not_to(
+def test_the_cli_keeps_its_cache_outside_the_repository_unless_told_not_to(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(memo.NO_CACHE_VARIABLE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    assert main(["--root", str(corpus), "--no-cache", "check"]) == 0
+    assert not (tmp_path / "user-cache").exists()
+    assert main(["--root", str(corpus), "check"]) == 0
+    folder = memo.cache_dir(corpus)
+    assert folder is not None and folder.parent == (tmp_path / "user-cache" / "briefs").resolve()
+    assert (folder / memo.CACHE_FILE).is_file()
+    assert not (corpus / ".briefs-cache").exists()
+    other = tmp_path / "other"
+    other.mkdir()
+    assert memo.cache_dir(other) not in (None, folder)  # one folder per repository
+    monkeypatch.setenv(memo.NO_CACHE_VARIABLE, "1")
+    assert memo.cache_dir(corpus) is None
+
+
+def test_a_cache_folder_inside_the_repository_is_never_used(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(memo.NO_CACHE_VARIABLE)
-    assert main(["--root", str(corpus), "--no-cache", "check"]) == 0
-    assert not (corpus / memo.CACHE_DIR).exists()
-    assert main(["--root", str(corpus), "check"]) == 0
-    assert (corpus / memo.CACHE_DIR / memo.CACHE_FILE).is_file()
-    monkeypatch.setenv(memo.NO_CACHE_VARIABLE, "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(corpus / "cache"))
     assert memo.cache_dir(corpus) is None
+
+
+class Planted:
+    """A pickle that, when loaded, creates a file: proof that loading ran code."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_a_cache_file_planted_in_the_repository_never_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = copy_project_skeleton(tmp_path / "project", FIXTURE_CORPUS)
+    monkeypatch.delenv(memo.NO_CACHE_VARIABLE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    marker = tmp_path / "ran.txt"
+    payload = pickle.dumps(Planted(marker))
+    pickle.loads(payload)  # the payload does run when unpickled: the test can fail
+    assert marker.is_dir()
+    marker.rmdir()
+    for folder in (".briefs-cache", "cache", ".cache"):
+        (corpus / folder).mkdir(exist_ok=True)
+        (corpus / folder / memo.CACHE_FILE).write_bytes(payload)
+    memo.clear()
+    assert main(["--root", str(corpus), "check"]) == 0
+    assert main(["--root", str(corpus), "build"]) == 0
+    assert not marker.exists()
 
 
 def test_a_warm_run_composes_only_files_it_must_point_into(

@@ -47,7 +47,8 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
 
     dirty_build()
     assert preview.STATE.dirty
-    assert (root / memo.CACHE_DIR / preview.PREVIEW_DIR / "actors" / "oman.md").is_file()
+    assert (preview.pages_folder(root) / "actors" / "oman.md").is_file()
+    assert not (root / ".briefs-cache").exists()
     before = html_times(site)
     sidecar = root / "seeds" / f"{SEED_ID}.yml"
     text = sidecar.read_text(encoding="utf-8")

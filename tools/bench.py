@@ -7,7 +7,7 @@ alone, and the reference: plain `mkdocs build` of the `briefs render --out` tree
 and writes build/bench/scale.json.
 
 "Cold" runs use `--no-cache`: nothing is reused from earlier runs. "Warm" runs come after one
-that filled `.briefs-cache/` and an edit to one article (a paragraph added), as on a
+that filled the reuse cache and an edit to one article (a paragraph added), as on a
 contributor's machine or in CI with the cache restored: the edited article's own work and all
 the cross-record work are redone, the other files' work is reused.
 """
@@ -73,7 +73,7 @@ def measure(size: int, work: Path) -> dict[str, object]:
     briefs = [str(BIN / "briefs"), "--root", str(corpus)]
     build_s, build_rss, _ = run([*briefs, "--no-cache", "build"], env, codes=(0,))
     check_s, check_rss, _ = run([*briefs, "--no-cache", "check"], env)
-    run([*briefs, "check"], env)  # fills .briefs-cache/
+    run([*briefs, "check"], env)  # fills the reuse cache
     edited = sorted((corpus / "seeds").glob("*.txt"))[0]
     original = edited.read_bytes()
     edited.write_bytes(original + b"\n\nA fictional paragraph added for the benchmark.\n")

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from builder.diagnostics import Diagnostic, Location, error, has_errors, warning
+from builder.load.boundary import check_boundary
 from builder.load.source import ARTICLE_LIMIT, YAML_LIMIT, read_text, relative_path
 from builder.load.text import normalise_line_ends
 from builder.load.yamlfile import Document, Node, compose
@@ -199,6 +200,7 @@ def _articles(root: Path, sidecars: list[RawRecord], corpus: RawCorpus) -> None:
 def load_corpus(root: Path) -> RawCorpus:
     """Read every article, actor and topic file under `root`; problems become diagnostics."""
     corpus = RawCorpus()
+    corpus.diagnostics += check_boundary(root)
     corpus.actors = _records(root, Kind.ACTOR, corpus)
     corpus.topics = _records(root, Kind.TOPIC, corpus)
     _articles(root, _records(root, Kind.ARTICLE, corpus), corpus)

@@ -139,13 +139,19 @@ def run_serve(root: Path, dev_addr: str, full: bool) -> int:
 
 def run_render(root: Path, out: Path, cache: Path | None) -> int:
     from builder.pipeline import build_pages
-    from builder.render.tree import write_tree
+    from builder.render.feed import FEED_PATH, atom_feed
+    from builder.render.tree import refusal, standalone_config, write_tree
 
+    refused = refusal(root, out)
+    if refused:
+        print(f"briefs render: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     result = build_pages(root, cache)
     _report(result.diagnostics)
     if result.analysis is None:
         return EXIT_CONTENT
-    write_tree(root, result.pages, out)
+    site_name = str(standalone_config(root).get("site_name", ""))
+    write_tree(root, result.pages, out, {FEED_PATH: atom_feed(result.analysis, site_name)})
     return EXIT_OK
 
 

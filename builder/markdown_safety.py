@@ -55,3 +55,10 @@ class SafetyExtension(Extension):
 
 def makeExtension(**kwargs: Any) -> SafetyExtension:
     return SafetyExtension(**kwargs)
+
+
+def on_config(config: Any) -> Any:
+    """Lets plain MkDocs load this file as a hook (the tree `briefs render --out` writes, where
+    the builder is not installed): the extension is added to every page's Markdown."""
+    config.markdown_extensions.append(SafetyExtension())
+    return config

@@ -1,14 +1,18 @@
-"""Excerpts: which words of an article a page may show, and the Markdown that shows them.
+"""Excerpts: which words of an article the site may show, and the Markdown that shows them.
 
-Quoted passages are always shown; each mention gets a snippet of at most 12 words either side,
-cut at word boundaries inside its paragraph, while the page stays within 30% of the article's
-words. Past that budget a mention is listed by paragraph number only.
+Under `rights: excerpts` the 30% cap is one budget per article over the whole site, not per page.
+Each article has one plan (`article_plan`): quoted passages and the dek first, then a snippet of
+at most 12 words either side of each mention, cut at word boundaries inside its paragraph, while
+the plan stays within 30% of the article's words; past that budget a mention is listed by
+paragraph number only. Every page that shows words of the article (its own page, the profiles of
+the actors it names, their complete mention lists) shows parts of that plan and nothing else, so
+the search index and the pages together never hold more than the plan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -24,6 +28,7 @@ from builder.load.text import (
 )
 from builder.model import Mention
 from builder.render.markdown import escape_inline
+from builder.validate.corpus import ValidArticle
 
 RADIUS = 12
 
@@ -64,17 +69,42 @@ def excerpt(
 ) -> list[ParagraphExcerpt]:
     """Plan the excerpts of every paragraph with a mention or a fixed passage, in text order.
 
-    `always` holds spans shown regardless of the budget (quotes); `budget` None shows everything.
+    `always` holds spans shown first (quotes); `budget` None shows everything. Snippets are
+    granted in two rounds, so that each actor's first mention gets one before any actor gets a
+    second: every profile that lists the article then has something of it to show.
     """
     by_paragraph: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_paragraph.setdefault(mention.paragraph, []).append(mention)
     paragraphs = {p.number: p for p in text.paragraphs}
     numbers = sorted(set(by_paragraph) | set(always))
-    fixed = {n: _fixed_ranges(paragraphs[n], always.get(n, [])) for n in numbers}
-    if budget is not None:
-        budget.spend(sum(count_words(r) for r in fixed.values()))
-    return [_plan(paragraphs[n], by_paragraph.get(n, []), fixed[n], budget) for n in numbers]
+    ranges = {n: _fixed_ranges(paragraphs[n], always.get(n, [])) for n in numbers}
+    words = {n: word_spans(paragraphs[n]) for n in numbers}
+    if budget is None:
+        ranges = {n: [(0, len(words[n]) - 1)] for n in numbers}
+    else:
+        budget.spend(sum(count_words(r) for r in ranges.values()))
+        for mention in _by_priority(mentions):
+            n = mention.paragraph
+            first, last = word_range(words[n], mention.start, mention.end)
+            window = (max(0, first - RADIUS), min(len(words[n]) - 1, last + RADIUS))
+            extra = count_words(merge_ranges([*ranges[n], window])) - count_words(ranges[n])
+            if extra and budget.fits(extra):
+                budget.spend(extra)
+                ranges[n] = merge_ranges([*ranges[n], window])
+    return [_planned(paragraphs[n], words[n], ranges[n], by_paragraph.get(n, [])) for n in numbers]
+
+
+def _by_priority(mentions: Sequence[Mention]) -> list[Mention]:
+    """Each actor's first mention, in text order, then every other mention in text order."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    seen: set[str] = set()
+    first = []
+    for mention in ordered:
+        if mention.actor not in seen:
+            seen.add(mention.actor)
+            first.append(mention)
+    return first + [m for m in ordered if m not in first]
 
 
 def _fixed_ranges(paragraph: Paragraph, spans: list[Span]) -> list[WordRange]:
@@ -82,26 +112,56 @@ def _fixed_ranges(paragraph: Paragraph, spans: list[Span]) -> list[WordRange]:
     return merge_ranges(word_range(words, s, e) for s, e in spans)
 
 
-def _plan(
-    paragraph: Paragraph,
-    mentions: list[Mention],
-    fixed: list[WordRange],
-    budget: WordBudget | None,
+def _planned(
+    paragraph: Paragraph, words: Sequence[Span], ranges: list[WordRange], mentions: list[Mention]
 ) -> ParagraphExcerpt:
-    words = word_spans(paragraph)
-    if budget is None:
-        return ParagraphExcerpt(paragraph, tuple(words), ((0, len(words) - 1),), ())
-    ranges = list(fixed)
-    for mention in sorted(mentions, key=lambda m: m.start):
-        first, last = word_range(words, mention.start, mention.end)
-        window = (max(0, first - RADIUS), min(len(words) - 1, last + RADIUS))
-        extra = count_words(merge_ranges([*ranges, window])) - count_words(ranges)
-        if extra and budget.fits(extra):
-            budget.spend(extra)
-            ranges = merge_ranges([*ranges, window])
     shown = [(words[f][0], words[la][1]) for f, la in ranges]
     hidden = tuple(m for m in mentions if not any(s <= m.start and m.end <= e for s, e in shown))
     return ParagraphExcerpt(paragraph, tuple(words), tuple(ranges), hidden)
+
+
+def always_shown(article: ValidArticle) -> dict[int, list[Span]]:
+    """Quoted passages and the dek (every paragraph with `rights: full`): shown first."""
+    spans: dict[int, list[Span]] = {}
+    if article.record.rights == "full":
+        spans = {p.number: [(p.start, p.end)] for p in article.text.shown}
+    for span in [*article.claim_quotes.values(), *article.event_quotes.values()]:
+        spans.setdefault(span.paragraph, []).append((span.start, span.end))
+    for paragraph in article.text.paragraphs:
+        if paragraph.is_dek:
+            spans.setdefault(paragraph.number, []).append((paragraph.start, paragraph.end))
+    return spans
+
+
+_PLANS: dict[tuple[str, bytes | str], tuple[tuple[Mention, ...], list[ParagraphExcerpt]]] = {}
+_PLANS_KEPT = 4096
+
+
+def article_plan(article: ValidArticle, mentions: tuple[Mention, ...]) -> list[ParagraphExcerpt]:
+    """The words of an article the whole site may show, paragraph by paragraph (computed once
+    per article and process: every page naming the article draws from it)."""
+    key = (article.id, article.digest or article.text.sha256)
+    cached = _PLANS.get(key)
+    if cached is not None and cached[0] == mentions:
+        return cached[1]
+    budget = None if article.record.rights == "full" else WordBudget(article.text)
+    plans = excerpt(article.text, mentions, always_shown(article), budget)
+    if len(_PLANS) >= _PLANS_KEPT:
+        _PLANS.clear()
+    _PLANS[key] = (mentions, plans)
+    return plans
+
+
+def narrowed(plan: ParagraphExcerpt, mentions: Sequence[Mention]) -> ParagraphExcerpt:
+    """Only the shown runs of a paragraph's plan that hold one of these mentions."""
+    keep = []
+    for index, word_range_ in enumerate(plan.ranges):
+        start, end = plan.shown_span(index)
+        if any(start <= m.start and m.end <= end for m in mentions):
+            keep.append(word_range_)
+    shown = [plan.shown_span(plan.ranges.index(r)) for r in keep]
+    hidden = tuple(m for m in mentions if not any(s <= m.start and m.end <= e for s, e in shown))
+    return replace(plan, ranges=tuple(keep), hidden=hidden)
 
 
 LinkMention = Callable[[Mention], Markup]

@@ -64,7 +64,8 @@ def _unused_strip(source: Source, record: ArticleRecord, article: ValidArticle) 
 
 
 def _excerpt_budget(source: Source, article: ValidArticle) -> list[Diagnostic]:
-    """Quotes and the dek are always shown, so they must fit the excerpt budget themselves."""
+    """Quotes and the dek are shown wherever their claims are, so they must fit the article's
+    site-wide excerpt budget themselves: an error, since the site would break the licence."""
     if article.record.rights == "full":
         return []
     text = article.text
@@ -76,9 +77,9 @@ def _excerpt_budget(source: Source, article: ValidArticle) -> list[Diagnostic]:
         return []
     message = (
         f"quotes and dek show {shown} of the article's {total} words; with 'rights: excerpts' "
-        f"a page may show at most {limit}: quote fewer words"
+        f"the whole site may show at most {limit}: quote fewer words"
     )
-    return [warning(source.at("claims"), "excerpt-budget", message)]
+    return [error(source.at("claims"), "excerpt-budget", message)]
 
 
 def _paragraphs(raw: RawArticle, record: ArticleRecord) -> ArticleText:

@@ -14,7 +14,7 @@ from builder.render import urls
 from builder.render.env import Links
 from builder.render.markdown import escape_inline
 from builder.render.page import Page
-from builder.render.snippets import WordBudget, excerpt, render_excerpt
+from builder.render.snippets import article_plan, narrowed, render_excerpt
 from builder.render.svg import ego_graph
 from builder.validate.corpus import ValidActor
 
@@ -103,12 +103,17 @@ def mentioned_in(
     )
     for article in articles[:limit]:
         mentions = list(naming[article.id])
-        budget = None if article.record.rights == "full" else WordBudget(article.text)
-        plans = excerpt(article.text, mentions, {}, budget)
+        by_paragraph: dict[int, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            by_paragraph[mention.paragraph].append(mention)
+        plans = article_plan(article, model.mentions_in(article.id))
+        parts = [
+            narrowed(p, by_paragraph[n]) for p in plans if (n := p.paragraph.number) in by_paragraph
+        ]
         shown = [
-            (plan.paragraph.number, render_excerpt(article.text.text, plan, mentions, _bold))
-            for plan in plans
-            if plan.ranges
+            (part.paragraph.number, render_excerpt(article.text.text, part, mentions, _bold))
+            for part in parts
+            if part.ranges
         ]
         hidden = sorted({m.paragraph for m in mentions} - {n for n, _ in shown})
         groups.append(MentionGroup(article.id, shown, hidden, len(mentions)))

@@ -9,12 +9,12 @@ import jinja2
 from markupsafe import Markup
 
 from builder.analyze import Analysis
-from builder.load.text import Paragraph, Span
+from builder.load.text import Paragraph
 from builder.model import Mention
 from builder.render import urls
 from builder.render.env import Links
 from builder.render.page import Page
-from builder.render.snippets import WordBudget, excerpt, render_excerpt
+from builder.render.snippets import article_plan, render_excerpt
 from builder.validate.corpus import ValidArticle
 from builder.validate.vocabulary import RTL_LANGUAGES
 
@@ -40,26 +40,10 @@ def actors_named(article: ValidArticle, mentions: tuple[Mention, ...]) -> list[t
     return [(actor, counts.get(actor, 0)) for actor in sorted(named)]
 
 
-def _always_shown(article: ValidArticle) -> dict[int, list[Span]]:
-    """Quoted passages and the dek: shown in full whatever the rights."""
-    spans: dict[int, list[Span]] = {}
-    for span in [*article.claim_quotes.values(), *article.event_quotes.values()]:
-        spans.setdefault(span.paragraph, []).append((span.start, span.end))
-    for paragraph in article.text.paragraphs:
-        if paragraph.is_dek:
-            spans.setdefault(paragraph.number, []).append((paragraph.start, paragraph.end))
-    return spans
-
-
 def passages(article: ValidArticle, mentions: tuple[Mention, ...], links: Links) -> list[Passage]:
     """Every paragraph with a mention or a quote (all of them with `rights: full`)."""
     text = article.text
-    full = article.record.rights == "full"
-    budget = None if full else WordBudget(text)
-    always = _always_shown(article)
-    if full:
-        always = {p.number: [(p.start, p.end)] for p in text.shown} | always
-    plans = excerpt(text, mentions, always, budget)
+    plans = article_plan(article, mentions)
 
     def link(mention: Mention) -> Markup:
         return links.to(mention.text, urls.actor(mention.actor))

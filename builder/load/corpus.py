@@ -175,6 +175,15 @@ def _articles(root: Path, sidecars: list[RawRecord], corpus: RawCorpus) -> None:
     by_id = {record.id: record for record in sidecars}
     listing = _listing(root, seeds) if seeds.is_dir() else []
     texts = {e.stem: e for e in listing if e.suffix == ".txt" and not e.name.startswith(".")}
+    for other in listing:
+        identifier = other.name.split(".", 1)[0]  # ids hold no dot: a.txt.bak belongs to 'a'
+        second = other.suffix not in (".txt", ".yml", ".yaml") and not other.name.startswith(".")
+        if second and (identifier in texts or identifier in by_id):
+            message = (
+                f"a second text for article '{identifier}'; an article's text is "
+                f"'seeds/{identifier}.txt' only: remove or rename this file"
+            )
+            corpus.diagnostics.append(error(Location(other.rel), "duplicate-text", message))
     for stem in sorted(set(texts) - set(by_id)):
         at = Location(texts[stem].rel)
         if not (seeds / f"{stem}.yml").exists():

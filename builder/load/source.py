@@ -66,9 +66,11 @@ def read_text(
             error(where, "outside-root", "file is a link to a place outside the repository")
         ]
     with open(path, "rb") as stream:
-        data = stream.read()
-    if len(data) > limit:
-        message = f"file is {len(data):,} bytes; the limit is {limit:,} bytes"
+        # Refused by its size before a byte is read; never more than the limit is read.
+        size = os.fstat(stream.fileno()).st_size
+        data = stream.read(limit + 1) if size <= limit else b""
+    if size > limit or len(data) > limit:
+        message = f"file is {max(size, len(data)):,} bytes; the limit is {limit:,} bytes"
         return None, [error(where, "file-too-large", message)]
     for bom, name in _WIDE_BOMS.items():
         if data.startswith(bom):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from builder.cli import main
 from builder.load.boundary import check_boundary
@@ -110,3 +113,27 @@ def test_an_input_folder_that_is_itself_a_link_out_is_a_located_error(tmp_path: 
         f"templates:1:1: error: link to a place outside the repository ({outside.resolve()}); "
         "copy the file in instead [outside-root]",
     ]
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as stream:
+        stream.truncate(10 * 1024 * 1024)  # sparse: large on paper, nothing to read
+    reads: list[int] = []
+    real_open = open
+
+    def counting_open(*args: Any, **kwargs: Any) -> Any:
+        handle = real_open(*args, **kwargs)
+        original = handle.read
+        handle.read = lambda size=-1: reads.append(size) or original(size)  # type: ignore[method-assign]
+        return handle
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    text, problems = read_text(tmp_path, path, 1000)
+    assert text is None
+    assert [d.render() for d in problems] == [
+        "big.txt:1:1: error: file is 10,485,760 bytes; the limit is 1,000 bytes [file-too-large]"
+    ]
+    assert reads == []

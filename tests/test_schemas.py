@@ -8,6 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.load.corpus import Kind, schema_reference
 from builder.validate.jsonschema import schema_texts
@@ -66,3 +68,31 @@ def test_schema_agrees_with_builder_on_strict_spellings() -> None:
     assert not article.is_valid({**good, "claims": [{**claim, "credibility": "3.0"}]})
     assert not article.is_valid({**good, "claims": [{**claim, "anonymous": "yes"}]})
     assert not article.is_valid({**good, "url": "javascript:alert(1)"})
+
+
+def builder_accepts(field: str, value: str) -> bool:
+    """Whether the builder's model takes this text (as it reads every scalar) for a claim field."""
+    from pydantic import ValidationError
+
+    from builder.validate.models import ArticleRecord
+
+    claim = {"id": "c", "text": "t", "quote": "q", "credibility": "3", field: value}
+    try:
+        ArticleRecord.model_validate(
+            {"title": "T", "published": "2025-04-08", "outlet": "o", "claims": [claim]}
+        )
+    except ValidationError:
+        return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["credibility", "source", "anonymous"]),
+    st.from_regex(r"\A(?:[+-]?0{0,2}[0-9]{1,2}(?:\.[0-9])?|[a-zA-Z]{1,6}|[0-9a-z-]{1,8})\Z"),
+)
+def test_schema_accepts_exactly_the_spellings_the_builder_accepts(field: str, value: str) -> None:
+    article = validator(Kind.ARTICLE)
+    claim = {"id": "c", "text": "t", "quote": "q", "credibility": "3", field: value}
+    data = {"title": "T", "published": "2025-04-08", "outlet": "o", "claims": [claim]}
+    assert article.is_valid(data) == builder_accepts(field, value), (field, value)

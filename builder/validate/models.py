@@ -58,7 +58,7 @@ Credibility = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": 1, "maximum": 6},
-                {"type": "string", "pattern": "^[1-6]$"},
+                {"type": "string", "pattern": "^0*[1-6]$"},  # "03" is 3, as the builder reads it
             ]
         }
     ),

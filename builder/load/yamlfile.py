@@ -215,14 +215,21 @@ def _document(composer: _Composer) -> Node | None:
 
 def compose(path: str, text: str) -> tuple[Node | None, list[Diagnostic]]:
     """Parse one YAML document into a tree of positioned strings."""
-    tab = _leading_tab(path, text)
-    if tab is not None:
-        return None, [tab]
     composer = _Composer(path, iter(yaml.parse(text, Loader=yaml.CSafeLoader)))
     try:
         root = _document(composer)
     except yaml.YAMLError as exc:
-        return None, [*composer.diagnostics, _syntax_error(path, exc)]
+        # libyaml refuses some tabs that YAML allows (one opening a block scalar's line after
+        # its indentation): the pure-Python parser, slower, decides.
+        composer = _Composer(path, iter(yaml.parse(text, Loader=yaml.SafeLoader)))
+        try:
+            root = _document(composer)
+        except yaml.YAMLError:
+            # A tab where YAML wants indentation is the usual cause, and worth naming.
+            tab = _leading_tab(path, text)
+            return None, [*composer.diagnostics, tab or _syntax_error(path, exc)]
+        except _Stop:
+            return None, composer.diagnostics
     except _Stop:
         return None, composer.diagnostics
     if any(d.code in {"empty-file", "yaml-multiple-documents"} for d in composer.diagnostics):

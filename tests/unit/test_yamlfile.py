@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -67,6 +68,23 @@ def test_tab_indentation_is_located() -> None:
     assert rendered("a:\n\t- b\n") == [
         "f.yml:2:1: error: tab character in indentation; YAML indents with spaces [yaml-tab]"
     ]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("note: |\n  a\tb\n", "a\tb\n"),
+        (
+            "note: |\n  \topens the line after the indentation\n",
+            "\topens the line after the indentation\n",
+        ),
+        ("note: >\n  folded\n  \tmore\n", "folded\n\tmore\n"),
+    ],
+)
+def test_tabs_inside_block_scalars_are_text_as_yaml_allows(text: str, value: str) -> None:
+    node, problems = compose("f.yml", text)
+    assert problems == []
+    assert to_plain(node) == {"note": value}
 
 
 def test_nesting_is_bounded() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 
-import nh3
 from markupsafe import Markup
 
 # Characters Python-Markdown (with the tables extension) lets a backslash escape.
@@ -30,9 +29,15 @@ def _escape(text: str) -> Markup:
     return Markup(text)
 
 
+# An autolink to a web page keeps its angle brackets; every other '<' is text.
+_NOT_AUTOLINK = re.compile(r"<(?!https?://[^>\s]+>)", re.IGNORECASE)
+
+
 def prose(value: str) -> Markup:
-    """Contributor Markdown (summaries): formatting kept, raw HTML removed, extensions inert."""
-    cleaned = nh3.clean(value, tags=set(), attributes={}, strip_comments=True)
+    """Contributor Markdown (summaries): formatting kept; raw HTML, comments and character
+    references shown as the literal text they are (nothing written disappears); extensions
+    inert. Links other than http(s) are refused by `check` (validate/prose.py)."""
+    cleaned = _NOT_AUTOLINK.sub("&lt;", value.replace("&", "&amp;"))
     # Attribute lists and snippet markers must not reach Markdown extensions.
     cleaned = cleaned.replace("{", "\\{").replace("}", "\\}")
     cleaned = re.sub(r"^(\s*)-{2,}8<", r"\1\\-\\-8<", cleaned, flags=re.MULTILINE)

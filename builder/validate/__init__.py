@@ -10,6 +10,7 @@ from builder.memo import Memo, digest
 from builder.validate.articles import ArticleCheck, check_article, duplicate_item_ids
 from builder.validate.corpus import Source, ValidActor, ValidArticle, ValidatedCorpus, ValidTopic
 from builder.validate.models import ActorRecord, ArticleRecord, TopicRecord
+from builder.validate.prose import check_prose
 from builder.validate.references import check_references
 from builder.validate.schema import check_record
 
@@ -86,4 +87,5 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
         else:
             corpus.articles[article.id] = article
     corpus.diagnostics += _formerly_clashes(corpus) + check_references(corpus)
+    corpus.diagnostics += check_prose(corpus)
     return corpus

@@ -6,7 +6,7 @@ import html as htmllib
 import re
 
 import markdown
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from builder.render.markdown import escape_inline, prose
@@ -40,11 +40,34 @@ def test_attribute_lists_cannot_be_injected() -> None:
     )
 
 
-def test_prose_keeps_markdown_but_not_html() -> None:
+def test_prose_keeps_markdown_and_shows_html_as_the_text_it_is() -> None:
     assert (
         html(str(prose("**Bold** <b>x</b><script>alert(1)</script>")))
-        == "<p><strong>Bold</strong> x</p>"
+        == "<p><strong>Bold</strong> &lt;b&gt;x&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>"
     )
+    # An unclosed comment no longer swallows the rest of the field.
+    assert html(str(prose("Before <!-- never closed, after"))) == (
+        "<p>Before &lt;!-- never closed, after</p>"
+    )
+    # A character reference stays the text it is: it cannot spell a scheme.
+    assert html(str(prose("[x](&#106;avascript:alert(1)) &amp;"))) == (
+        '<p><a href="&amp;#106;avascript:alert(1)">x</a> &amp;amp;</p>'
+    )
+    assert html(str(prose("<https://example.org/a>"))) == (
+        '<p><a href="https://example.org/a">https://example.org/a</a></p>'
+    )
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
+def test_prose_never_drops_what_was_written(text: str) -> None:
+    """Every letter and digit of a summary reaches the page (markup characters may not)."""
+    assume("](" not in text)  # a link's target is not shown as text, by design
+    rendered = htmllib.unescape(re.sub(r"<[^>]+>", "", html(str(prose(text)))))
+
+    def kept(s: str) -> list[str]:
+        return [c for c in s if c.isalnum()]
+
+    assert kept(rendered) == kept(text) or text.strip() == ""
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))

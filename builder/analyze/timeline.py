@@ -8,6 +8,8 @@ from typing import Literal
 from builder.analyze.dates import Interval, Precision, parse_edtf_interval, resolve_when
 from builder.diagnostics import Diagnostic, error, warning
 from builder.model import Model
+from builder.validate.corpus import ValidArticle
+from builder.validate.models import Event
 
 
 @dataclass(frozen=True)
@@ -18,9 +20,24 @@ class TimelineEntry:
     what: str
     when: str  # as written
     actors: tuple[str, ...]
+    # Counted from a publication day the curator inferred: the dates are inferred too.
+    inferred: bool = False
 
     def sort_key(self) -> tuple[object, ...]:
         return (*self.interval.sort_key(), self.key)
+
+
+_WARNINGS = frozenset({"unknown-date-phrase", "ambiguous-date"})
+
+
+def _context(article: ValidArticle, event: Event) -> str:
+    """The paragraph that holds the event's quote: where the tense of `when` is read."""
+    span = article.event_quotes.get(event.id)
+    if span is not None:
+        for paragraph in article.text.paragraphs:
+            if paragraph.number == span.paragraph:
+                return paragraph.text
+    return event.quote or ""
 
 
 def resolve_events(model: Model) -> tuple[dict[str, TimelineEntry], list[Diagnostic]]:
@@ -29,17 +46,23 @@ def resolve_events(model: Model) -> tuple[dict[str, TimelineEntry], list[Diagnos
     problems: list[Diagnostic] = []
     for key, entry in model.events.items():
         event, article = entry.event, entry.article
-        reference = event.relative_to or article.record.published
-        resolution = resolve_when(event.when, reference)
+        record = article.record
+        reference = event.relative_to or record.published
+        resolution = resolve_when(
+            event.when, reference, language=record.language, context=_context(article, event)
+        )
         if resolution.problem is not None:
             code, message = resolution.problem
-            index = article.record.events.index(event)
+            index = record.events.index(event)
             at = article.source.at("events", index, "when")
-            report = warning if code == "unknown-date-phrase" else error
-            problems.append(report(at, code, message))
-        entries[key] = TimelineEntry(
-            resolution.interval, "event", key, event.what, event.when, tuple(event.actors)
+            problems.append((warning if code in _WARNINGS else error)(at, code, message))
+        inferred = (
+            resolution.relative and event.relative_to is None and ("published" in record.inferred)
         )
+        entries[key] = TimelineEntry(
+            resolution.interval, "event", key, event.what, event.when, tuple(event.actors),
+            inferred or "when" in event.inferred,
+        )  # fmt: skip
     return entries, problems
 
 

@@ -16,9 +16,7 @@ from builder.diagnostics import Diagnostic, error
 from builder.validate.corpus import Source, ValidatedCorpus
 
 # [text](target) and [text](target "title"), and <scheme:...> autolinks.
-_INLINE_LINK = re.compile(
-    r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*\)?)?\)"
-)
+_INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[\"'(][^)]*\)?)?\)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 

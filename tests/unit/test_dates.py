@@ -25,14 +25,13 @@ D = dt.date
         ("earlier this week", D(2025, 4, 7), D(2025, 4, 8), "week"),
         ("last week", D(2025, 3, 31), D(2025, 4, 6), "week"),
         ("two weeks ago", D(2025, 3, 24), D(2025, 3, 30), "week"),
-        ("on Monday", D(2025, 4, 7), D(2025, 4, 7), "day"),
         ("last Tuesday", D(2025, 4, 1), D(2025, 4, 1), "day"),
-        ("on Wednesday", D(2025, 4, 2), D(2025, 4, 2), "day"),
+        ("last Monday", D(2025, 4, 7), D(2025, 4, 7), "day"),
         ("this month", D(2025, 4, 1), D(2025, 4, 8), "month"),
         ("last month", D(2025, 3, 1), D(2025, 3, 31), "month"),
         ("in April", D(2025, 4, 1), D(2025, 4, 8), "month"),
         ("in February", D(2025, 2, 1), D(2025, 2, 28), "month"),
-        ("in October", D(2024, 10, 1), D(2024, 10, 31), "month"),
+        ("in October 2024", D(2024, 10, 1), D(2024, 10, 31), "month"),
         ("this year", D(2025, 1, 1), D(2025, 4, 8), "year"),
         ("last year", D(2024, 1, 1), D(2024, 12, 31), "year"),
         ("recently", None, D(2025, 4, 8), "open"),
@@ -102,7 +101,7 @@ SIDES = st.one_of(
 def test_plain_iso_fast_path_agrees_with_the_edtf_library(
     left: str, right: str, flag: str, interval: bool
 ) -> None:
-    from builder.analyze.dates import _bounds_of, _library_bounds
+    from builder.analyze.dates.edtf import _bounds_of, _library_bounds
 
     text = f"{left}{flag}/{right}" if interval else f"{left}{flag}"
     assert _bounds_of(text) == _library_bounds(text)

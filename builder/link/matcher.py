@@ -51,6 +51,7 @@ ATTACHED = frozenset(
         "ت",
         "تان",
         "هاي",
+        "ست",  # the Persian copula: آمریکاست, "is America"
     ]
 )
 # Gender and number endings of an Arabic or Persian demonym ending in ي (a nisba adjective):
@@ -257,6 +258,8 @@ class NameIndex:
             end = last + 1
             start = end - length
             ending = text[end : _word_end(text, end)] if end < size else ""
+            if ending and ending[0].isupper() and text[end - 1].islower():
+                ending = ""  # words glued by extraction ("IsraelWith"): a capital starts one
             free = start == 0 or not text[start - 1].isalnum()
             written = text[start:end]
             passing = tuple(
@@ -273,7 +276,9 @@ class NameIndex:
             if passing:
                 first = passing[0]
                 begin = _article_start(text, start + first.skip, first)
-                found.append(Candidate(begin, end + len(ending), passing))
+                # A demonym's ending belongs to the word (الإيرانية); a pronoun suffix does not.
+                nisba = ending and not (first.attached and ending in ATTACHED)
+                found.append(Candidate(begin, end + len(ending) if nisba else end, passing))
         return found
 
 

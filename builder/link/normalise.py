@@ -18,8 +18,11 @@ _SPECIAL: dict[str, str] = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
     **dict.fromkeys("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", " "),
-    # Arabic alef forms, taa marbuta, alef maqsura, and the Persian yeh and keheh.
+    # Arabic alef forms, hamza seats, taa marbuta, alef maqsura, Persian yeh and keheh. The
+    # seats are folded here, not left to NFKD, so the ASCII-and-Arabic fast path agrees.
     **dict.fromkeys("\u0622\u0623\u0625\u0671", "\u0627"),
+    "\u0626": "\u064a",
+    "\u0624": "\u0648",
     "\u0629": "\u0647",
     "\u0649": "\u064a",
     "\u06cc": "\u064a",

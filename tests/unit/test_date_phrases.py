@@ -56,6 +56,14 @@ def interval(when: str, context: str = "", language: str = "en", p: dt.date = P)
         ("12 March", "The canal closed on 12 March.", "2025-03-12"),
         ("VELMAR, April 6 (Fictional Wire) -", "", "2025-04-06"),
         ("in May", "The canal will reopen in May.", "2025-05-01/2025-05-31"),
+        # "this <weekday>" is the day of the paper's own week.
+        ("this Saturday", "The guild prepares for its vote this Saturday.", "2025-04-12"),
+        ("this Monday", "The guild met this Monday.", "2025-04-07"),
+        # A date without a year is the nearest one, whatever "would" says in the sentence.
+        ("On April 6", "On April 6, a Zemblan minister said tariffs would rise.", "2025-04-06"),
+        # "had been set to" speaks of a plan: the next Sunday.
+        ("on Sunday", "The fair had originally been set to open on Sunday.", "2025-04-13"),
+        ("Saturday, April 12", "", "2025-04-12"),
     ],
 )
 def test_english_phrases_in_context(when: str, context: str, expected: str | None) -> None:
@@ -77,6 +85,9 @@ def test_english_phrases_in_context(when: str, context: str, expected: str | Non
         ("fr", "depuis janvier", "", "2025-01-01/2025-04-08"),
         ("fr", "le 12 avril", "", "2025-04-12"),
         ("fr", "Velmar, le 6 avril", "", "2025-04-06"),
+        ("fr", "lundi soir", "Le maire a parlé lundi soir.", "2025-04-07"),
+        ("fr", "samedi", "Des pourparlers sont attendus samedi à Velmar.", "2025-04-12"),
+        ("fr", "Samedi", "Samedi, nous aurons une grande réunion, a dit le maire.", "2025-04-12"),
         ("ar", "السبت المقبل", "", "2025-04-12"),
         ("ar", "يوم السبت", "ستستأنف المحادثات في فيلمار يوم السبت", "2025-04-12"),
         ("ar", "يوم السبت", "التقى الوفدان في فيلمار يوم السبت الماضي", "2025-04-05"),
@@ -87,6 +98,10 @@ def test_english_phrases_in_context(when: str, context: str, expected: str | Non
         ("ar", "قبل ثلاثة أيام", "", "2025-04-05"),
         ("ar", "منتصف أبريل", "", "2025-04-11/2025-04-20"),
         ("ar", "١٥ شوال ١٤٤٦", "", "2025-04-13"),
+        ("ar", "صباح الجمعة", "وصل الوفد إلى فيلمار صباح الجمعة", "2025-04-04"),
+        ("ar", "يوم الجمعة", "من المتوقع انعقاد الاجتماع في فيلمار يوم الجمعة", "2025-04-11"),
+        ("ar", "مساء الاثنين", "قالت الوزارة إن الوزير اتصل مساء الاثنين", "2025-04-07"),
+        ("ar", "في آب/أغسطس", "التقى الوزيران في آب/أغسطس", "2024-08-01/2024-08-31"),
         ("fa", "هفته آینده", "", "2025-04-14/2025-04-20"),
         ("fa", "هفته گذشته", "", "2025-03-31/2025-04-06"),
         ("fa", "شنبه آینده", "", "2025-04-12"),
@@ -95,6 +110,8 @@ def test_english_phrases_in_context(when: str, context: str, expected: str | Non
         ("fa", "۲۳ فروردین ۱۴۰۴", "", "2025-04-12"),
         ("fa", "۱۴۰۴/۰۱/۲۳", "", "2025-04-12"),
         ("fa", "اوایل فروردین", "", "2025-03-21/2025-03-30"),
+        ("fa", "روز شنبه", "دو هیئت روز شنبه در ولمار دیدار خواهند کرد", "2025-04-12"),
+        ("fa", "روز پنجشنبه", "شورای ولمار روز پنجشنبه جلسه داشت", "2025-04-03"),
         ("hi", "पिछले सप्ताह", "", "2025-03-31/2025-04-06"),
         ("hi", "अगले शनिवार", "", "2025-04-12"),
         ("hi", "कल", "वेल्मार परिषद कल बैठक करेगी।", "2025-04-09"),
@@ -103,6 +120,19 @@ def test_english_phrases_in_context(when: str, context: str, expected: str | Non
         ("es", "el próximo sábado", "", "2025-04-12"),
         ("de", "letzte Woche", "", "2025-03-31/2025-04-06"),
         ("de", "nächsten Samstag", "", "2025-04-12"),
+        (
+            "de",
+            "an diesem Samstag",
+            "Die zweite Runde soll an diesem Samstag stattfinden.",
+            "2025-04-12",
+        ),
+        ("de", "An diesem Freitag", "An diesem Freitag will der Rat verhandeln.", "2025-04-11"),
+        (
+            "es",
+            "sábado 12 de abril",
+            "Hoy sábado 12 de abril comienzan las conversaciones.",
+            "2025-04-12",
+        ),
     ],
 )
 def test_other_languages(language: str, when: str, context: str, expected: str) -> None:

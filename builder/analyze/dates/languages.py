@@ -39,6 +39,9 @@ _TABLES: dict[str, list[tuple[str, str]]] = {
         (r"\bdemain\b", "tomorrow"),
         (r"\bce matin\b", "this morning"),
         (r"\bce soir\b", "tonight"),
+        (r"\bsoir(?:ée)?\b", "evening"),
+        (r"\bmatin(?:ée)?\b", "morning"),
+        (r"\baprès-midi\b", "afternoon"),
         (r"\bil y a\b", "ago"),
         (r"\bdans\b", "in"),
         (r"\bdepuis\b", "since"),
@@ -100,8 +103,7 @@ _TABLES: dict[str, list[tuple[str, str]]] = {
         (r"غدا|غدًا|غداً", "tomorrow"),
         (r"اليوم|هذا اليوم", "today"),
         (r"الليلة", "tonight"),
-        (r"صباح", "morning"),
-        (r"مساء", "evening"),
+        (r"صباح|مساء|ظهر", " "),  # morning, evening, noon of a day: the day
         (
             r"منذ(?= *(?:(?:early|mid|late) )?(?:"
             + "|".join(
@@ -172,6 +174,7 @@ _TABLES: dict[str, list[tuple[str, str]]] = {
         (r"\bفي\b|\bيوم\b|(?<!\S)ال(?=\S)|\bمن\b", " "),
     ],
     "fa": [
+        (r"روز(?= ?(?:یک|دو|سه|چهار|پنج)? ?\u200c?(?:شنبه|جمعه))", " "),
         (r"یک ?\u200c?شنبه", "sunday"),
         (r"دو ?\u200c?شنبه", "monday"),
         (r"سه ?\u200c?شنبه", "tuesday"),
@@ -300,6 +303,7 @@ _TABLES: dict[str, list[tuple[str, str]]] = {
         (r"\bende\b", "late"),
         (r"\beine[mnr]?\b", "one"),
         (r"\bzwei\b", "two"),
+        (r"\ban\b", " "),
         (r"\bdrei\b", "three"),
         (r"\bvier\b", "four"),
         (r"\bfünf\b", "five"),
@@ -313,6 +317,7 @@ _COMPILED = {
 _POSTPOSED = re.compile(
     rf"\b((?:{'|'.join([*WEEKDAYS, 'week', 'weekend', 'month', 'year'])}))\s+(next|last|this)\b"
 )
+_SAME_MONTH_TWICE = re.compile(rf"\b({'|'.join(MONTHS)}) \1\b")
 _AGO_FIRST = re.compile(r"^ago\s+(.+)$")  # il y a 3 jours, قبل ثلاثة أيام: "ago" leads
 _IN_LAST = re.compile(r"^(.+?)\s+later$")  # Hindi "N दिन बाद": N days later
 
@@ -353,15 +358,26 @@ def _translated_word(word: str, language: str) -> str:
 def english_phrase(when: str, language: str) -> str:
     """The phrase lower-cased, digits made ASCII and, for another language, made English."""
     text = " ".join(ascii_digits(unicodedata.normalize("NFKC", when)).lower().split())
-    text = re.sub(r"[\"'«»“”‘’()،,.؛;]", " ", text) if language != "en" else text
+    text = re.sub(r"[\"'«»“”‘’()،,.؛;/]", " ", text) if language != "en" else text
     base = language.split("-")[0].lower()
     text = re.sub(r"\b(mid|early|late)-", r"\1 ", text)  # mid-April
     if base == "en":
-        return text
+        return _weekday_before_date(text)
     for pattern, english in _COMPILED.get(base, []):
         text = pattern.sub(f" {english} ", text)
     words = [w if w in ENGLISH or w.isdigit() else _translated_word(w, base) for w in text.split()]
     text = " ".join(" ".join(words).split())
     text = _POSTPOSED.sub(r"\2 \1", text)
+    text = _SAME_MONTH_TWICE.sub(r"\1", text)  # آب/أغسطس: August in both month calendars
     text = _AGO_FIRST.sub(r"\1 ago", text)
-    return _IN_LAST.sub(r"in \1", text)
+    return _weekday_before_date(_IN_LAST.sub(r"in \1", text))
+
+
+_WEEKDAY_BEFORE_DATE = re.compile(
+    rf"^(?:on )?(?:{'|'.join(WEEKDAYS)}),? (?=(?:the )?\d|(?:{'|'.join(MONTHS)}) \d)"
+)
+
+
+def _weekday_before_date(text: str) -> str:
+    """ "Saturday, April 12" and "sábado 12 de abril" name the day by its date."""
+    return _WEEKDAY_BEFORE_DATE.sub("", text)

@@ -76,13 +76,20 @@ def _weekday(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
         return Placed(before)
     if modifier in ("next", "this coming", "coming"):
         return Placed(after)
+    if modifier == "this":  # the day of P's own ISO week, moved a week by a tense against it
+        day = p + dt.timedelta(days=target - p.weekday())
+        if tense == "future" and day < p:
+            day += dt.timedelta(weeks=1)
+        elif tense == "past" and day > p:
+            day -= dt.timedelta(weeks=1)
+        return Placed(_day(day))
     if same and (earlier == "earlier" or (earlier == "later" and tense != "past")):
         return Placed(_day(p))  # "earlier on Saturday" in Saturday's paper is that Saturday
     if same:
         if tense == "future":
             return Placed(_day(p), (after,), "the same day or a week later")
         return Placed(_day(p), (before,), "the same day or a week before")
-    if modifier == "this" or tense is None:
+    if tense is None:
         first, second = (after, before) if tense == "future" else (before, after)
         return Placed(first, (second,), "the one before or the one after")
     return Placed(after if tense == "future" else before)
@@ -140,13 +147,15 @@ def _explicit_day(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
             continue
     if not candidates:
         raise ValueError(f"{MONTHS[month - 1].title()} has no day {day}")
+    nearest = sorted(candidates, key=lambda d: abs((d - p).days))
+    if abs((nearest[0] - p).days) <= 150:
+        return Placed(_day(nearest[0]))  # within five months: the nearest, whatever the tense
     past = [d for d in candidates if d <= p]
     future = [d for d in candidates if d >= p]
     if tense == "past" and past:
         return Placed(_day(max(past)))
     if tense == "future" and future:
         return Placed(_day(min(future)))
-    nearest = sorted(candidates, key=lambda d: abs((d - p).days))
     if abs((nearest[0] - p).days) <= 183:
         return Placed(_day(nearest[0]))
     return Placed(_day(nearest[0]), (_day(nearest[1]),), "this year's or another year's")

@@ -16,17 +16,17 @@ from typing import Literal
 Tense = Literal["future", "past"]
 
 _FUTURE = {
-    "en": r"\b(?:will|'ll|shall|won't|would|(?:is|are|was|were) (?:due|set|scheduled|expected|"
-    r"slated|planned|to)|plans? to|planning to|going to|upcoming|coming|next|later|tomorrow|"
-    r"from now|ahead)\b",
-    "fr": r"\b(?:\w+(?:era|eront|erons|erez|erai|ira|iront|ra|ront)|prochaine?s?|doi(?:t|vent) "
-    r"(?:\w+)|prévue?s?|aura lieu|auront lieu|va|vont|à venir|demain)\b",
+    "en": r"\b(?:will|'ll|shall|won't|would|(?:is|are|was|were|been) (?:due|set|scheduled|"
+    r"expected|slated|planned|to)|plans? to|planning to|going to|upcoming|coming|next|later|"
+    r"tomorrow|from now|ahead)\b",
+    "fr": r"\b(?:\w+(?:ra|ront|rons|rez|rai)|prochaine?s?|doi(?:t|vent) \w+|prévue?s?|"
+    r"attendue?s?|aura lieu|auront lieu|va|vont|à venir|demain)\b",
     "ar": r"(?:(?<![\w])س[يتنأ]\w+|سوف|المقبل|المقبلة|القادم|القادمة|المرتقب|المرتقبة|من المقرر|"
-    r"المقرر|المزمع|غدا|غدًا|غداً)",
+    r"المقرر|المزمع|المتوقع|غدا|غدًا|غداً)",
     "fa": r"(?:خواه(?:د|ند|یم|م|ی|ید)|آینده|اینده|قرار است|قرار بود|فردا|بعد)",
     "hi": r"(?:\S+(?:गा|गी|गे)(?=[\s।,.]|$)|अगले|अगली|अगला|आने वाले|आने वाली)",
     "es": r"\b(?:\w+(?:rá|rán|remos)|próxim[oa]s?|que viene|va a|van a|mañana)\b",
-    "de": r"\b(?:wird|werden|nächste[nmrs]?|kommende[nmrs]?|morgen|soll|sollen)\b",
+    "de": r"\b(?:wird|werden|will|wollen|nächste[nmrs]?|kommende[nmrs]?|morgen|soll|sollen)\b",
 }
 _PAST = {
     "en": r"\b(?:was|were|had|did|earlier|last|ago|said|told|met|held|arrived|took|went|came|"
@@ -35,7 +35,7 @@ _PAST = {
     r"\w+(?:ait|aient))\b",
     "ar": r"(?:الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة|أمس|امس|البارحة|(?<![\w])قد |كان|"
     r"كانت|عقد|عقدت|جرت|جرى|وصل|وصلت|أعلن|أعلنت|قال|قالت|التقى)",
-    "fa": r"(?:گذشته|پیش|قبل|دیروز|(?:\S+)(?:شد|کرد|بود|گفت|رفت|آمد)(?:ند)?\b|\bشد|\bکرد|\bبود)",
+    "fa": r"(?:گذشته|پیش|قبل|دیروز|(?:\S*)(?:شد|کرد|بود|گفت|رفت|آمد|داشت|نوشت|دید|رسید)(?:ند)?\b)",
     "hi": r"(?:था|थी|थे|पिछले|पिछली|पिछला|गया|गई|गए|हुआ|हुई|हुए|\S+ा था)",
     "es": r"\b(?:pasad[oa]s?|ayer|fue|fueron|\w+(?:ó|aron|ieron))\b",
     "de": r"\b(?:war|waren|hat|haben|hatte|letzte[nmrs]?|vergangene[nmrs]?|gestern)\b",

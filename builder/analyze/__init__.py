@@ -5,13 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from builder.analyze.facts import ActorFacts, gather_facts
 from builder.analyze.lint import judgment_support, translations
-from builder.analyze.origins import Origins, citation_cycles, support, trace_origins
+from builder.analyze.origins import (
+    Origins,
+    citation_cycles,
+    same_and_contradicting,
+    support,
+    trace_origins,
+)
 from builder.analyze.overlap import overlapping_articles
-from builder.analyze.timeline import TimelineEntry, deadline_entries, relation_dates, resolve_events
+from builder.analyze.timeline import (
+    TimelineEntry,
+    deadline_entries,
+    event_rows,
+    relation_dates,
+    resolve_events,
+)
 from builder.diagnostics import Diagnostic, has_errors
 from builder.model import Model
 from builder.validate.models import Deadline
@@ -25,20 +37,23 @@ class Analysis:
     as_of: dt.date | None
     contradictions: dict[str, tuple[str, ...]]
     origins: Origins
-    events: dict[str, TimelineEntry]
+    events: dict[str, TimelineEntry]  # every article event, with its own dates
     deadlines: dict[str, TimelineEntry]
     facts: ActorFacts
+    # Events joined by same_as are one timeline row: each event's row key, and the rows.
+    row_of: dict[str, str] = field(default_factory=dict)
+    rows: dict[str, TimelineEntry] = field(default_factory=dict)
 
     def contradicted_by(self, claim: str) -> tuple[str, ...]:
         return self.contradictions.get(claim, ())
 
     def support(self, claims: list[str]) -> tuple[int, int]:
-        """(reports, independent origins) behind some claims."""
+        """(distinct articles, independent origins) behind some claims."""
         return support(self.origins, claims)
 
     def timeline(self) -> list[TimelineEntry]:
         """Every event and deadline, sorted by interval."""
-        return sorted([*self.events.values(), *self.deadlines.values()], key=TimelineEntry.sort_key)
+        return sorted([*self.rows.values(), *self.deadlines.values()], key=TimelineEntry.sort_key)
 
     def topic_timeline(self, topic_id: str) -> list[TimelineEntry]:
         """The topic's deadlines, the events of the articles its judgments and deadlines cite,
@@ -49,7 +64,7 @@ class Analysis:
         articles = {c.split("#", 1)[0] for c in cited}
         keys = {k for k, e in self.model.events.items() if e.article.id in articles}
         keys |= set(record.events)
-        entries = [self.events[k] for k in keys if k in self.events]
+        entries = [self.rows[r] for r in sorted({self.row_of[k] for k in keys if k in self.row_of})]
         entries += [self.deadlines[f"{topic_id}#{d.id}"] for d in record.deadlines]
         return sorted(entries, key=TimelineEntry.sort_key)
 
@@ -57,7 +72,7 @@ class Analysis:
     def _events_by_actor(self) -> dict[str, list[TimelineEntry]]:
         """Built once: scanning every event for every actor would be quadratic."""
         grouped: dict[str, list[TimelineEntry]] = defaultdict(list)
-        for entry in self.events.values():
+        for entry in self.rows.values():
             for actor in dict.fromkeys(entry.actors):
                 grouped[actor].append(entry)
         return {a: sorted(es, key=TimelineEntry.sort_key) for a, es in grouped.items()}
@@ -114,15 +129,20 @@ def analyze(model: Model) -> AnalysisResult:
     if has_errors(problems):
         return AnalysisResult(None, problems)
     events, date_problems = resolve_events(model)
-    problems += date_problems + relation_dates(model)
+    row_of, rows, row_problems = event_rows(model, events)
+    problems += date_problems + row_problems + relation_dates(model)
+    origins = trace_origins(model)
+    problems += same_and_contradicting(model, origins.cluster_of)
     problems += overlapping_articles(model) + judgment_support(model) + translations(model)
     analysis = Analysis(
         model=model,
         as_of=model.newest_date(),
         contradictions=_contradictions(model),
-        origins=trace_origins(model),
+        origins=origins,
         events=events,
         deadlines=deadline_entries(model),
         facts=gather_facts(model),
+        row_of=row_of,
+        rows=rows,
     )
     return AnalysisResult(None if has_errors(problems) else analysis, problems)

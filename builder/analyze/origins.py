@@ -4,6 +4,11 @@ A report is one claim in one article; claims joined by `same_as` (symmetric, tra
 cluster. A report's origin is its `source`, else its article's outlet; when its article `cites`
 corpus articles holding reports of the same cluster, its origins are the union of theirs,
 followed recursively. `via` is shown in the chain but never adds or removes origins.
+
+Origins under one control count once: an outlet `controlled-by` another actor (an owner, a state
+broadcaster, a government), followed to the top of the chain, belongs to that controller, and
+two origins with the same controller are one independent origin. Only `controlled-by` merges
+origins: `part-of` says where an actor sits, not who decides what it publishes.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from dataclasses import dataclass
 from builder.diagnostics import Diagnostic, error
 from builder.model import Model
 
+Merged = tuple[tuple[str, tuple[str, ...]], ...]
+
 
 @dataclass(frozen=True)
 class Cluster:
@@ -23,11 +30,43 @@ class Cluster:
     reports: tuple[str, ...]  # '<article>#<claim>', sorted
     origins: tuple[str, ...]  # actor ids, sorted
     outlets: tuple[str, ...]  # outlets of the articles carrying the reports
+    # Origins that count as one, by the controller they share: ((controller, (origin, ...)), ...)
+    merged: Merged = ()
+
+    @property
+    def independent(self) -> int:
+        """Independent origins: the origins, with those under one controller counted once."""
+        return len(self.origins) - sum(len(members) - 1 for _, members in self.merged)
 
     @property
     def circular(self) -> bool:
         """Several reports from several outlets that all go back to one origin."""
-        return len(self.reports) >= 2 and len(self.outlets) >= 2 and len(self.origins) == 1
+        return len(self.reports) >= 2 and len(self.outlets) >= 2 and self.independent == 1
+
+
+def controllers(model: Model) -> dict[str, str]:
+    """Each actor with a `controlled-by` relation -> the top of its chain of controllers (a
+    loop, reported as a relation-cycle error, stops where it closes)."""
+    above: dict[str, str] = {}
+    for relation in sorted(model.relations, key=lambda r: (r.subject, r.object)):
+        if relation.type == "controlled-by":
+            above.setdefault(relation.subject, relation.object)
+    top: dict[str, str] = {}
+    for actor in above:
+        seen = [actor]
+        while seen[-1] in above and above[seen[-1]] not in seen:
+            seen.append(above[seen[-1]])
+        top[actor] = seen[-1]
+    return top
+
+
+def _merged(
+    origins: tuple[str, ...], top: dict[str, str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for origin in origins:
+        groups[top.get(origin, origin)].append(origin)
+    return tuple((c, tuple(m)) for c, m in sorted(groups.items()) if len(m) > 1)
 
 
 def _clusters(model: Model) -> dict[str, str]:
@@ -46,6 +85,25 @@ def _clusters(model: Model) -> dict[str, str]:
                 a, b = find(key), find(other)
                 parent[max(a, b)] = min(a, b)
     return {key: find(key) for key in model.claims}
+
+
+def same_and_contradicting(model: Model, cluster_of: dict[str, str]) -> list[Diagnostic]:
+    """A claim that contradicts a claim its `same_as` makes the same claim: an error at the
+    `contradicts` entry, since a claim cannot both repeat and contradict another."""
+    problems = []
+    for key, entry in model.claims.items():
+        for index, ref in enumerate(entry.claim.contradicts):
+            other = ref if "#" in ref else f"{entry.article.id}#{ref}"
+            if other in cluster_of and cluster_of[other] == cluster_of[key] and other != key:
+                where = entry.article.source.at(
+                    "claims", entry.article.record.claims.index(entry.claim), "contradicts", index
+                )
+                message = (
+                    f"claim '{key}' contradicts '{other}', which same_as makes the same claim; "
+                    "remove one of the two"
+                )
+                problems.append(error(where, "same-and-contradicts", message))
+    return problems
 
 
 def citation_cycles(model: Model) -> list[Diagnostic]:
@@ -84,6 +142,7 @@ class Origins:
     cluster_of: dict[str, str]
     clusters: dict[str, Cluster]
     report_origins: dict[str, tuple[str, ...]]
+    controller: dict[str, str]  # actor -> the top of its controlled-by chain
 
     def cluster(self, claim: str) -> Cluster:
         return self.clusters[self.cluster_of[claim]]
@@ -120,21 +179,25 @@ def trace_origins(model: Model) -> Origins:
     members: dict[str, list[str]] = defaultdict(list)
     for key, cluster in cluster_of.items():
         members[cluster].append(key)
-    clusters = {
-        cluster: Cluster(
+    top = controllers(model)
+    clusters = {}
+    for cluster, keys in sorted(members.items()):
+        origins = tuple(sorted({o for k in keys for o in report_origins[k]}))
+        clusters[cluster] = Cluster(
             cluster,
             tuple(sorted(keys)),
-            tuple(sorted({o for k in keys for o in report_origins[k]})),
+            origins,
             tuple(sorted({model.claims[k].article.record.outlet for k in keys})),
+            _merged(origins, top),
         )
-        for cluster, keys in sorted(members.items())
-    }
-    return Origins(cluster_of, clusters, report_origins)
+    return Origins(cluster_of, clusters, report_origins, top)
 
 
 def support(origins: Origins, claims: list[str]) -> tuple[int, int]:
-    """Reports and independent origins behind a set of claims (a key judgment's, say)."""
+    """Distinct articles and distinct independent origins behind a set of claims (a key
+    judgment's, say): two claims of one article count one article, and origins under one
+    controller count once, however many reports repeat them."""
     clusters = {origins.cluster_of[c] for c in claims if c in origins.cluster_of}
-    reports = {r for c in clusters for r in origins.clusters[c].reports}
-    sources = {o for c in clusters for o in origins.clusters[c].origins}
-    return len(reports), len(sources)
+    articles = {r.split("#", 1)[0] for c in clusters for r in origins.clusters[c].reports}
+    sources = {origins.controller.get(o, o) for c in clusters for o in origins.clusters[c].origins}
+    return len(articles), len(sources)

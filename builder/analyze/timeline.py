@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from builder.analyze.dates import Interval, Precision, parse_edtf_interval, resolve_when
@@ -22,6 +22,8 @@ class TimelineEntry:
     actors: tuple[str, ...]
     # Counted from a publication day the curator inferred: the dates are inferred too.
     inferred: bool = False
+    # One event reported by several articles (`same_as`): every report's key, sorted.
+    reports: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[object, ...]:
         return (*self.interval.sort_key(), self.key)
@@ -64,6 +66,89 @@ def resolve_events(model: Model) -> tuple[dict[str, TimelineEntry], list[Diagnos
             inferred or "when" in event.inferred,
         )  # fmt: skip
     return entries, problems
+
+
+def _event_groups(model: Model) -> dict[str, list[str]]:
+    """Events joined by `same_as` (symmetric, transitive), by their smallest key."""
+    parent = {key: key for key in model.events}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for key, entry in model.events.items():
+        for other in entry.event.same_as:
+            if other in parent:
+                a, b = find(key), find(other)
+                parent[max(a, b)] = min(a, b)
+    groups: dict[str, list[str]] = {}
+    for key in sorted(parent):
+        groups.setdefault(find(key), []).append(key)
+    return groups
+
+
+def _shared(intervals: list[Interval]) -> Interval | None:
+    """The days every interval holds, or None when they have none in common."""
+    starts = [i.start for i in intervals if i.start is not None]
+    ends = [i.end for i in intervals if i.end is not None]
+    start, end = (max(starts) if starts else None), (min(ends) if ends else None)
+    if start is not None and end is not None and end < start:
+        return None
+    precision = intervals[0].precision if len({i.precision for i in intervals}) == 1 else "range"
+    return Interval(start, end, precision)
+
+
+def _narrowest(intervals: list[Interval]) -> Interval:
+    def width(i: Interval) -> int:
+        if i.start is None or i.end is None:
+            return 10**9
+        return (i.end - i.start).days
+
+    return min(intervals, key=width)
+
+
+def event_rows(
+    model: Model, entries: dict[str, TimelineEntry]
+) -> tuple[dict[str, str], dict[str, TimelineEntry], list[Diagnostic]]:
+    """One timeline row per event however many articles report it: (each event's row key,
+    the rows, problems). A row's dates are the days its reports share; reports whose dates
+    share no day keep the narrowest, with a warning at the `same_as` that joined them."""
+    row_of: dict[str, str] = {}
+    rows: dict[str, TimelineEntry] = {}
+    problems: list[Diagnostic] = []
+    for first, keys in _event_groups(model).items():
+        for key in keys:
+            row_of[key] = first
+        if len(keys) == 1:
+            rows[first] = entries[first]
+            continue
+        intervals = [entries[k].interval for k in keys]
+        interval = _shared(intervals)
+        if interval is None:
+            interval = _narrowest(intervals)
+            problems.append(_disagreement(model, keys, interval))
+        actors = tuple(dict.fromkeys(a for k in keys for a in entries[k].actors))
+        inferred = any(entries[k].inferred for k in keys)
+        rows[first] = replace(
+            entries[first], interval=interval, actors=actors, inferred=inferred, reports=tuple(keys)
+        )
+    return row_of, rows, problems
+
+
+def _disagreement(model: Model, keys: list[str], kept: Interval) -> Diagnostic:
+    holder = next(k for k in keys if model.events[k].event.same_as)
+    entry = model.events[holder]
+    index = entry.article.record.events.index(entry.event)
+    listed = ", ".join(keys)
+    message = (
+        f"events {listed} are one event (same_as) but their dates share no day; the timeline "
+        f"shows the narrowest, {kept.describe()}: check each 'when'"
+    )
+    return warning(
+        entry.article.source.at("events", index, "same_as"), "event-dates-disagree", message
+    )
 
 
 def deadline_entries(model: Model) -> dict[str, TimelineEntry]:

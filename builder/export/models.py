@@ -67,6 +67,7 @@ class EventOut(Annotated):
     what: str
     actors: list[str]
     quote: QuoteOut | None
+    same_as: list[str] = Field(description="The same event in other articles")
 
 
 class ArticleOut(Annotated):

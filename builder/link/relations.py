@@ -37,11 +37,20 @@ class _Places(dict[Identity, tuple[Source, int]]):
         return source.at("relations", index)
 
 
+HIERARCHIES = ("part-of", "controlled-by")  # relations that must never loop back
+
+
 def _part_of_cycles(relations: list[Relation], where: _Places) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    for kind in HIERARCHIES:
+        problems += _cycles(kind, [r for r in relations if r.type == kind], where)
+    return problems
+
+
+def _cycles(kind: str, relations: list[Relation], where: _Places) -> list[Diagnostic]:
     parent: dict[str, list[Relation]] = defaultdict(list)
     for relation in relations:
-        if relation.type == "part-of":
-            parent[relation.subject].append(relation)
+        parent[relation.subject].append(relation)
     problems: list[Diagnostic] = []
     reported: set[frozenset[str]] = set()
     for start in sorted(parent):
@@ -58,7 +67,7 @@ def _part_of_cycles(relations: list[Relation], where: _Places) -> list[Diagnosti
                 cycle = [*path[path.index(step.object) :], step.object]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    message = f"part-of cycle: {' -> '.join(cycle)}"
+                    message = f"{kind} cycle: {' -> '.join(cycle)}"
                     problems.append(error(where.at(_identity(step)), "relation-cycle", message))
             elif len(path) < 64:
                 path.append(step.object)

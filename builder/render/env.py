@@ -83,9 +83,20 @@ class Links:
         return self.to(entry.claim.text if text is None else text, page, anchor)
 
     def event(self, ref: str) -> Markup:
+        """An event; a timeline row that several articles report lists the others too."""
         entry = self.analysis.model.events[ref]
         page, anchor = urls.event_ref(ref)
-        return self.to(entry.event.what, page, anchor)
+        link = self.to(entry.event.what, page, anchor)
+        row = self.analysis.rows.get(ref)
+        if row is None or len(row.reports) < 2:
+            return link
+        others = [self._report(r) for r in row.reports if r != ref]
+        return Markup(f"{link} (also reported in {'; '.join(others)})")
+
+    def _report(self, ref: str) -> Markup:
+        article = self.analysis.model.events[ref].article
+        page, anchor = urls.event_ref(ref)
+        return self.to(article.record.title, page, anchor)
 
     def external(self, text: object, url: str) -> Markup:
         """A link out; only http(s) addresses ever get here (the schema enforces it)."""

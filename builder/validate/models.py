@@ -115,6 +115,10 @@ class Event(Item):
     what: Text
     quote: Text | None = None
     actors: list[Id] = Field(default_factory=list)
+    same_as: list[ClaimRef] = Field(
+        default_factory=list,
+        description="The same event in other articles, as '<article>#<event>': one timeline row",
+    )
 
 
 class ArticleRecord(Record):

@@ -108,6 +108,7 @@ def check_article_refs(corpus: ValidatedCorpus, ns: Namespaces) -> list[Diagnost
                 problems += ns.claims.check(later, source, "claims", i, "superseded_by")
         for i, event in enumerate(record.events):
             problems += ns.actors.check_all(event.actors, source, "events", i, "actors")
+            problems += ns.events.check_all(event.same_as, source, "events", i, "same_as")
     return problems
 
 

@@ -41,6 +41,8 @@ RELATION_INVERSES: dict[str, str] = {
     "attacks": "attacked-by",
     "threatens": "threatened-by",
     "splinter-of": "has-splinter",
+    # Ownership or government control of an outlet: outlets with one controller are one origin.
+    "controlled-by": "controls",
     "allied-with": "allied-with",
     "rival-of": "rival-of",
     "negotiates-with": "negotiates-with",
@@ -69,6 +71,8 @@ RelationType = Literal[
     "threatened-by",
     "splinter-of",
     "has-splinter",
+    "controlled-by",
+    "controls",
     "allied-with",
     "rival-of",
     "negotiates-with",

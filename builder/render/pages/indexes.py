@@ -31,7 +31,7 @@ def interval_text(interval: Interval) -> str:
 
 def _timeline_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
     def entry(links: Links, key: str) -> Markup:
-        item = analysis.events.get(key) or analysis.deadlines[key]
+        item = analysis.rows.get(key) or analysis.deadlines[key]
         when = escape_inline(f"{interval_text(item.interval)} ({item.interval.precision})")
         if item.kind == "event":
             return Markup(f"{when}: {links.event(key)}")
@@ -60,12 +60,12 @@ def _plural(count: int, word: str) -> str:
 def _claim_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
     def entry(links: Links, key: str) -> Markup:
         claim = analysis.model.claims[key]
-        reports, origins = analysis.support([key])
+        articles, origins = analysis.support([key])
         words = CREDIBILITY_WORDS[claim.claim.credibility]
         status = "" if claim.claim.status == "active" else f"; **{claim.claim.status}**"
         disputed = "; disputed" if analysis.contradicted_by(key) else ""
         facts = escape_inline(
-            f"credibility {claim.claim.credibility} ({words}); {_plural(reports, 'report')}, "
+            f"credibility {claim.claim.credibility} ({words}); {_plural(articles, 'article')}, "
             f"{_plural(origins, 'independent origin')}"
         )
         return Markup(

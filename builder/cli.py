@@ -17,6 +17,7 @@ from builder.diagnostics import (
     format_json,
     format_text,
     has_errors,
+    with_suggestion,
 )
 from builder.memo import cache_dir
 
@@ -79,6 +80,11 @@ def make_parser() -> argparse.ArgumentParser:
     suggest.add_argument(
         "articles", nargs="*", metavar="ARTICLE", help="article ids (default: all)"
     )
+    quote = commands.add_parser(
+        "quote", parents=[common], help="passages of an article that read like some words"
+    )
+    quote.add_argument("article", metavar="ARTICLE")
+    quote.add_argument("words", nargs="+", metavar="WORDS")
     changes = commands.add_parser(
         "diff", parents=[common], help="content changes between revisions"
     )
@@ -204,6 +210,31 @@ def run_suggest(root: Path, articles: list[str]) -> int:
     return EXIT_OK
 
 
+QUOTE_FLOOR = 60  # `briefs quote` lists weaker matches than a did-you-mean would propose
+
+
+def run_quote(root: Path, article_id: str, words: list[str]) -> int:
+    from builder.load.corpus import load_corpus
+    from builder.validate import validate
+    from builder.validate.quotes import passages_like
+    from builder.validate.schema import closest as closest_id
+
+    corpus = validate(load_corpus(root))
+    article = corpus.articles.get(article_id)
+    if article is None:
+        known = sorted(corpus.articles)
+        hint = closest_id(article_id, known)
+        print(with_suggestion(f"briefs quote: no article '{article_id}'", hint), file=sys.stderr)
+        return EXIT_CONTENT
+    found = passages_like(" ".join(words), article.text, QUOTE_FLOOR)[:5]
+    if not found:
+        print(f"no passage of {article.text_path} reads like that", file=sys.stderr)
+        return EXIT_CONTENT
+    for score, number, passage in found:
+        print(f"#p{number} ({score:.0f}%): {passage}")
+    return EXIT_OK
+
+
 def run_diff(root: Path, base: str, head: str | None) -> int:
     from builder.diff import RevisionError, diff
 
@@ -235,6 +266,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return run_suggest(root, args.articles)
     if args.command == "diff":
         return run_diff(root, args.base, args.head)
+    if args.command == "quote":
+        return run_quote(root, args.article, args.words)
     return run_render(root, args.out, cache)
 
 

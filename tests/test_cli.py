@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
+from tests.conftest import FIXTURE_CORPUS, SEED_ID
 
 CASES = Path(__file__).parent / "cases"
 VALID = CASES / "valid" / "minimal"
@@ -117,4 +118,16 @@ def test_github_properties_escape_separators() -> None:
     assert (
         format_github([odd]).splitlines()[0]
         == "::error file=a%2Cb%3Ac%25.yml,line=1,col=2,title=x::m"
+    )
+
+
+def test_quote_finds_passages_for_words_being_written(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--root", str(FIXTURE_CORPUS), "--no-cache", "quote", SEED_ID]
+    assert main([*args, "long", "range", "surface", "to", "surface", "missiles"]) == 0
+    assert capsys.readouterr().out == "#p2 (91%): long-range, surface-to-surface missiles\n"
+    assert main([*args, "a", "tariff", "on", "copper", "ledgers"]) == 1
+    assert capsys.readouterr().err == (f"no passage of seeds/{SEED_ID}.txt reads like that\n")
+    assert main(["--root", str(FIXTURE_CORPUS), "--no-cache", "quote", SEED_ID[:-1], "x"]) == 1
+    assert capsys.readouterr().err == (
+        f"briefs quote: no article '{SEED_ID[:-1]}' (did you mean '{SEED_ID}'?)\n"
     )

@@ -10,7 +10,7 @@ from builder.load.corpus import RawArticle
 from builder.load.text import ArticleText, split_paragraphs
 from builder.validate.corpus import Source, ValidArticle
 from builder.validate.models import ArticleRecord, Claim, Event, Item
-from builder.validate.quotes import QuoteFinder, QuoteSpan
+from builder.validate.quotes import QuoteFinder, QuoteSpan, closest_passage
 
 
 def duplicate_item_ids(source: Source, section: str, items: Sequence[Item]) -> list[Diagnostic]:
@@ -45,7 +45,10 @@ def _check_quotes(
             problems.append(error(at, "quote-spans-paragraphs", message))
         elif result.span is None:
             message = f"quote not found in {article.text_path}; copy it verbatim from the text"
-            problems.append(error(at, "quote-not-found", message))
+            near = closest_passage(item.quote, article.text)
+            if near is not None:
+                message += f" (closest, in #p{near[0]}: '{near[1]}')"
+            problems.append(error(at, "quote-not-found", message, near[1] if near else None))
         elif result.other_paragraphs:
             others = ", ".join(f"#p{n}" for n in result.other_paragraphs)
             first = result.span.paragraph

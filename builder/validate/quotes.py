@@ -88,6 +88,53 @@ class QuoteFinder:
         return _result(needle, found, self.article)
 
 
+NEAR_QUOTE_SCORE = 85  # rapidfuzz ratio (0-100) of quote and passage from which it is proposed
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span widened to whole words (a fuzzy alignment may cut one)."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def passages_like(words: str, article: ArticleText, floor: float) -> list[tuple[float, int, str]]:
+    """Passages of the article that read like `words`, best first: (score 0-100, paragraph
+    number, verbatim text), one per paragraph, scored by rapidfuzz over the whole passage."""
+    from rapidfuzz import fuzz  # imported only when a quote is missing or looked for
+
+    needle = fold_fast(words.strip()).lower()
+    found = []
+    for paragraph in article.searchable:
+        folded = fold_fast(paragraph.text)
+        alignment = fuzz.partial_ratio_alignment(needle, folded.lower())
+        if alignment is None or alignment.score < floor - 10:
+            continue
+        start, end = _word_bounds(folded, alignment.dest_start, alignment.dest_end)
+        # The whole passage, not just its best part, must read like the words.
+        score = fuzz.ratio(needle, folded[start:end].lower())
+        if score >= floor:
+            found.append((score, paragraph.number, _verbatim(paragraph, folded[start:end])))
+    return sorted(found, key=lambda f: (-f[0], f[1]))
+
+
+def closest_passage(quote: str, article: ArticleText) -> tuple[int, str] | None:
+    """The passage of the article nearest to a quote that is not in it, as (paragraph number,
+    verbatim text), when one is close enough to be the passage meant."""
+    found = passages_like(quote, article, NEAR_QUOTE_SCORE)
+    return (found[0][1], found[0][2]) if found else None
+
+
+def _verbatim(paragraph: Paragraph, folded_passage: str) -> str:
+    """The passage as the text writes it (curly quotes, dashes and spacing kept)."""
+    span = _find(folded_passage, paragraph, fold_fast(paragraph.text))
+    if span is None:
+        return folded_passage
+    return paragraph.text[span.start - paragraph.start : span.end - paragraph.start]
+
+
 def locate_quote(quote: str, article: ArticleText) -> QuoteResult:
     """Find one quote in an article."""
     return QuoteFinder(article).locate(quote)

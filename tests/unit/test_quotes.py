@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.load.text import split_paragraphs
-from builder.validate.quotes import QuoteSpan, fold, locate_quote
+from builder.load.text import ArticleText, split_paragraphs
+from builder.validate.quotes import QuoteSpan, closest_passage, fold, locate_quote
 
 TEXT = split_paragraphs(
     "A dek about Iran’s plan\nIran’s plan — as “reported” — stands.\nSecond  line here.\nIran’s plan again",
@@ -65,3 +65,31 @@ def test_every_found_quote_slices_to_its_folded_self(lines: list[str]) -> None:
         assert result.span is not None
         found = text.text[result.span.start : result.span.end]
         assert fold(found)[0] == fold(needle)[0]
+
+
+def paragraphs(text: str) -> ArticleText:
+    return split_paragraphs(text, None, frozenset())
+
+
+def test_a_near_miss_quote_gets_the_passage_it_meant() -> None:
+    text = paragraphs(
+        "The fictional Zemblan council met on Monday.\n"
+        "Velmar shipped a large number of long-range, surface-to-surface rockets to its allies.\n"
+    )
+    assert closest_passage("long range surface to surface rockets", text) == (
+        2,
+        "long-range, surface-to-surface rockets",
+    )
+    near = closest_passage("Zemblan counsel met on monday", text)
+    assert near == (1, "Zemblan council met on Monday")
+    assert closest_passage("a tariff on copper ledgers", text) is None
+
+
+@given(st.text(alphabet="abcdefghij ", min_size=12, max_size=60))
+def test_a_quote_found_verbatim_is_its_own_closest_passage(sentence: str) -> None:
+    words = " ".join(sentence.split())
+    if len(words) < 12:
+        return
+    text = paragraphs(f"Fictional opening line.\n{words}\n")
+    near = closest_passage(words, text)
+    assert near is not None and near[1] == words

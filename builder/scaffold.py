@@ -27,10 +27,15 @@ class Written:
     problem: str | None = None
 
 
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02bb`\u00b4]")
+
+
 def slug(name: str) -> str:
-    """An id from a name: ASCII letters and digits, words joined by '-'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64]
+    """An id from a name: ASCII letters and digits, words joined by '-'; apostrophes join the
+    letters around them (Kata'ib -> kataib) and diacritics go (Boussaïdi -> boussaidi)."""
+    ascii_name = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", name))
+    ascii_name = ascii_name.encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64].strip("-")
 
 
 def _modeline(kind: Kind) -> str:

@@ -92,3 +92,28 @@ def test_new_rejects_bad_ids(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["--root", str(repo), "new", "article", "../escape"]) == 1
     assert "article id '../escape' is not valid" in capsys.readouterr().err
     assert not (repo / "escape.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Kata'ib Zembla", "kataib-zembla"),  # fictional; a curly apostrophe too:
+        ("Kata’ib Zembla", "kataib-zembla"),
+        ("Émile Örnberg", "emile-ornberg"),
+        ("Badr al-Velmaraïdi", "badr-al-velmaraidi"),
+        ("  Velmar / Zembla Council  ", "velmar-zembla-council"),
+    ],
+)
+def test_ids_from_names_drop_apostrophes_and_diacritics(name: str, expected: str) -> None:
+    from builder.scaffold import slug
+
+    assert slug(name) == expected
+
+
+def test_new_actor_id_from_a_name_with_an_apostrophe(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["--root", str(repo), "new", "actor", "Kata'ib Zembla", "--type", "armed-group"]) == 0
+    )
+    assert capsys.readouterr().out == "wrote briefs/actors/kataib-zembla.yml\n"

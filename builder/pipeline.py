@@ -85,17 +85,17 @@ def check(root: Path, cache: Path | None = None, save: bool = True) -> CheckResu
 
 
 def _check(root: Path) -> CheckResult:
+    """Every stage runs on what is valid, so one run reports every file's problems: a broken
+    file drops out of the corpus (and the checks that need it), the others are still linked
+    and analysed. Any error withholds the analysis, so nothing is rendered."""
     corpus = validate(load_corpus(root))
     diagnostics = list(corpus.diagnostics)
-    if has_errors(diagnostics):
-        return CheckResult(sort_diagnostics(diagnostics), None)
     linked = link(corpus)
     diagnostics += linked.diagnostics
-    if has_errors(diagnostics):
-        return CheckResult(sort_diagnostics(diagnostics), None)
     analysed = analyze(linked.model)
     diagnostics += analysed.diagnostics
-    return CheckResult(sort_diagnostics(diagnostics), analysed.analysis)
+    analysis = None if has_errors(diagnostics) else analysed.analysis
+    return CheckResult(sort_diagnostics(diagnostics), analysis)
 
 
 def build_pages(root: Path, cache: Path | None = None, save: bool = True) -> BuildResult:

@@ -11,6 +11,8 @@ def judgment_support(model: Model) -> list[Diagnostic]:
     for topic in model.topics.values():
         for index, judgment in enumerate(topic.record.key_judgments):
             claims = [model.claims[c].claim for c in judgment.claims if c in model.claims]
+            if any(c not in model.claims for c in judgment.claims):
+                continue  # an unknown or broken claim is reported already, at its reference
             if not claims:
                 message = (
                     f"key judgment '{judgment.id}' rests on no claim; cite the claims behind it"

@@ -199,10 +199,16 @@ def run_new(root: Path, args: argparse.Namespace) -> int:
 
 def run_suggest(root: Path, articles: list[str]) -> int:
     from builder.load.corpus import load_corpus
-    from builder.suggest import format_suggestions, suggest
+    from builder.suggest import add_drafts, format_suggestions, suggest
     from builder.validate import validate
 
-    corpus = validate(load_corpus(root))
+    raw = load_corpus(root)
+    corpus = validate(raw)
+    missing = add_drafts(corpus, raw, articles)
+    if missing:
+        for message in missing:
+            print(f"briefs suggest: {message}", file=sys.stderr)
+        return EXIT_CONTENT
     found = suggest(corpus, root, articles)
     if found.problems:
         _report(found.problems)

@@ -12,14 +12,16 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
-from builder.diagnostics import Diagnostic, Location
+from builder.diagnostics import Diagnostic, Location, with_suggestion
 from builder.link.mentions import MentionFinder
 from builder.link.normalise import fold_name, lower
-from builder.load.corpus import Kind, RawRecord
+from builder.load.corpus import Kind, RawCorpus, RawRecord
 from builder.load.source import YAML_LIMIT, read_text
+from builder.load.text import split_paragraphs
 from builder.load.yamlfile import Document, compose
-from builder.validate.corpus import ValidArticle, ValidatedCorpus
-from builder.validate.schema import check_record
+from builder.validate.corpus import Source, ValidArticle, ValidatedCorpus
+from builder.validate.models import ArticleRecord
+from builder.validate.schema import check_record, closest
 from builder.validate.types import Text
 
 IGNORE_FILE = "briefs/ignore.yml"
@@ -221,6 +223,28 @@ def collisions(corpus: ValidatedCorpus) -> list[Collision]:
         if len(actors) > 1:
             found.append(Collision(entries[0][1], tuple((a, at) for a, _, at in entries)))
     return found
+
+
+def add_drafts(corpus: ValidatedCorpus, raw: RawCorpus, wanted: list[str]) -> list[str]:
+    """Let `suggest` read articles whose sidecar does not validate yet (a fresh scaffold with an
+    empty title): each requested one joins the corpus as a draft, its text as saved. Returns a
+    message for each requested id that names no article."""
+    drafts = {a.record.id: a for a in raw.articles}
+    problems = []
+    for article_id in wanted:
+        if article_id in corpus.articles:
+            continue
+        found = drafts.get(article_id)
+        if found is None:
+            hint = closest(article_id, [*corpus.articles, *drafts])
+            problems.append(with_suggestion(f"no article '{article_id}'", hint))
+            continue
+        corpus.articles[article_id] = ValidArticle(
+            article_id, Source(found.record.document), found.text_path,
+            ArticleRecord.model_construct(title="", published=None, outlet=""),  # type: ignore[arg-type]
+            split_paragraphs(found.text, None, frozenset()), {}, {},
+        )  # fmt: skip
+    return problems
 
 
 def suggest(corpus: ValidatedCorpus, root: Path, articles: list[str]) -> Suggestions:

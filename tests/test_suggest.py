@@ -75,3 +75,22 @@ def test_arabic_script_is_tokenised_by_word_and_latin_capitals_include_accents(
     assert "Émile Örnberg" in names
     assert "al-Zembani" in names
     assert all(len(n.replace(" ", "")) > 2 for n in names)  # no two-letter fragments
+
+
+def test_suggest_reads_a_fresh_scaffold_and_names_unknown_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE_CORPUS, root)
+    text = tmp_path / "saved.txt"
+    text.write_text("Fictional: the Velmar Harbour Board met the Zembla Trade Council.\n")
+    assert main(["--root", str(root), "new", "article", "velmar-note", "--from", str(text)]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "suggest", "velmar-note"]) == 0
+    out = capsys.readouterr().out
+    assert "- Velmar Harbour Board: 1 in 1 article(s); first at seeds/velmar-note.txt:1:16:" in out
+    assert "- Zembla Trade Council: 1 in 1 article(s)" in out
+    assert main(["--root", str(root), "suggest", "velmar-nte"]) == 1
+    assert capsys.readouterr().err == (
+        "briefs suggest: no article 'velmar-nte' (did you mean 'velmar-note'?)\n"
+    )

@@ -61,10 +61,12 @@ def make_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", parents=[common], help="start a new record (never overwrites)")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     article = kinds.add_parser("article", parents=[common], help="an article: text and sidecar")
-    article.add_argument("id", metavar="ID")
+    article.add_argument("id", metavar="ID", nargs="?", help="default: from each file's name")
     article.add_argument(
-        "--from", dest="source", type=Path, metavar="FILE", help="the text, copied verbatim"
-    )
+        "--from", dest="sources", type=Path, nargs="+", metavar="FILE", required=True,
+        help="a saved web page (its article text and metadata are taken) or a text file "
+        "(copied verbatim); several files or a folder import one article each",
+    )  # fmt: skip
     article.add_argument("--url")
     article.add_argument("--outlet", metavar="ID")
     article.add_argument("--published", metavar="YYYY-MM-DD")
@@ -181,10 +183,8 @@ def run_new(root: Path, args: argparse.Namespace) -> int:
     from builder import scaffold
 
     if args.kind == "article":
-        text = args.source.read_bytes() if args.source else b""
-        written = scaffold.new_article(
-            root, args.id, text, args.url, args.outlet, args.published, args.title
-        )
+        given = scaffold.Given(args.url, args.outlet, args.published, args.title)
+        written = scaffold.import_articles(root, args.sources, args.id, given)
     elif args.kind == "actor":
         written = scaffold.new_actor(root, args.name, args.record_id, args.actor_type)
     else:

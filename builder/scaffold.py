@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import get_args
 
 from builder.diagnostics import Location
+from builder.importer import HTML_SUFFIXES, Imported, read_article
 from builder.link.matcher import NameIndex, leftmost_longest
 from builder.link.mentions import actor_names
-from builder.link.normalise import fold, lower
+from builder.link.normalise import fold, fold_name, lower
 from builder.load.corpus import FOLDERS, Kind, check_id, load_corpus, schema_reference
 from builder.load.text import normalise_line_ends
 from builder.validate import validate
@@ -67,42 +68,124 @@ def mention_counts(root: Path, text: str) -> Counter[str]:
     return counts
 
 
-def new_article(
-    root: Path, article_id: str, text: bytes, url: str | None, outlet: str | None,
-    published: str | None, title: str | None,
-) -> Written:  # fmt: skip
+@dataclass(frozen=True)
+class Given:
+    """Sidecar values given on the command line: they win over what a page says."""
+
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+
+def _sources(paths: list[Path]) -> list[Path]:
+    """The files to import: each file given, and the pages and texts in each folder given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            suffixes = {*HTML_SUFFIXES, ".txt"}
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes)
+        else:
+            found.append(path)
+    return found
+
+
+def import_articles(root: Path, paths: list[Path], article_id: str | None, given: Given) -> Written:
+    """Import every source, or none: all are read and checked before anything is written."""
+    sources = _sources(paths)
+    if article_id is not None and len(sources) != 1:
+        return Written([], "give no ID when importing several files: each takes its file's name")
+    if not sources:
+        return Written([], "no page or text file to import (.html, .htm or .txt)")
+    plans, problems = [], []
+    for source in sources:
+        identifier = article_id or slug(source.stem)
+        imported, problem = read_article(source)
+        problem = problem or _id_problem(root, identifier)
+        if problem:
+            problems.append(problem)
+        elif imported is not None:
+            plans.append((identifier, imported))
+    taken = [i for i, _ in plans]
+    problems += [
+        f"two files would both become article '{i}'"
+        for i in sorted(set(taken))
+        if taken.count(i) > 1
+    ]
+    if problems:
+        return Written([], "; ".join(problems))
+    paths_written: list[Path] = []
+    for identifier, imported in plans:
+        paths_written += _write_article(root, identifier, imported, given)
+    return Written(paths_written)
+
+
+def _id_problem(root: Path, article_id: str) -> str | None:
     problems = check_id(article_id, Location(article_id), "article")
     if problems:
-        return Written([], problems[0].message)
+        return problems[0].message
+    seeds = root / FOLDERS[Kind.ARTICLE]
+    return _refuse([seeds / f"{article_id}.txt", seeds / f"{article_id}.yml"], root)
+
+
+def _outlet_for(root: Path, site: str | None) -> str | None:
+    """The media-outlet actor whose name or alias is the page's site name, if one is."""
+    if not site:
+        return None
+    key = lower(fold_name(site))
+    for actor in validate(load_corpus(root)).actors.values():
+        record = actor.record
+        names = [record.name, *record.aliases]
+        if record.type == "media-outlet" and key in {lower(fold_name(n)) for n in names}:
+            return actor.id
+    return None
+
+
+def _write_article(root: Path, article_id: str, imported: Imported, given: Given) -> list[Path]:
     seeds = root / FOLDERS[Kind.ARTICLE]
     paths = [seeds / f"{article_id}.txt", seeds / f"{article_id}.yml"]
-    refused = _refuse(paths, root)
-    if refused:
-        return Written([], refused)
-    counts = mention_counts(root, text.decode("utf-8", errors="replace"))
+    counts = mention_counts(root, imported.text.decode("utf-8", errors="replace"))
     mentions = ", ".join(
         f"{actor} ({n})" for actor, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
     )
+    found_outlet = None if given.outlet else _outlet_for(root, imported.site)
+    inferred = [f for f in imported.filled if getattr(given, f, None) is None]
+    if found_outlet:
+        inferred.append("outlet")
+    title = given.title or imported.title or ""
+    published = given.published or imported.published
+    outlet = given.outlet or found_outlet
+    url = given.url or imported.url
     lines = [
         _modeline(Kind.ARTICLE).rstrip("\n"),
-        f"title: {_quoted(title or '')}  # required: a short factual headline, your own words",
+        f"title: {_quoted(title)}  # required: a short factual headline, your own words",
         f"published: {published or _quoted('')}  # required: YYYY-MM-DD (implied? see inferred)",
         f"outlet: {outlet or _quoted('')}  # required: id of the media outlet that published it",
     ]
+    if imported.site and not found_outlet:
+        lines.append(f"# site: {_quoted(imported.site)}  (no media-outlet actor has this name)")
     if url:
         lines.append(f"url: {_quoted(url)}  # the original's address (http or https)")
+    if imported.byline:
+        lines.append(f"byline: {_quoted(imported.byline)}")
     lines += [
-        "language: en  # BCP 47 tag; ar, fa, he and ur are shown right-to-left",
+        f"language: {imported.language or 'en'}  # BCP 47; ar, fa, he, ur are shown right-to-left",
         "rights: excerpts  # excerpts (default) or full: may the whole text be shown?",
         '# strip: ["PHOTO: ..."]  # whole lines that are not article text (captions, credits)',
+    ]
+    if inferred:
+        lines.append(
+            f"inferred: [{', '.join(inferred)}]  # filled by the import: check, then remove here"
+        )
+    lines += [
         "claims: []  # what the article asserts; each with a verbatim quote, see CONTRIBUTING.md",
         'events: []  # dated happenings; `when:` takes EDTF or phrases like "last week"',
         f"# mentions: {mentions or 'no known actor'}",
     ]
     seeds.mkdir(parents=True, exist_ok=True)
-    paths[0].write_bytes(text)
+    paths[0].write_bytes(imported.text)
     paths[1].write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return Written(paths)
+    return paths
 
 
 def _record_file(root: Path, kind: Kind, identifier: str) -> tuple[Path | None, str | None]:

@@ -85,11 +85,19 @@ def test_new_never_overwrites(repo: Path, capsys: pytest.CaptureFixture[str]) ->
         == "briefs new: briefs/actors/iran.yml already exists; not overwriting it\n"
     )
     assert (repo / "briefs" / "actors" / "iran.yml").read_bytes() == before
-    assert main(["--root", str(repo), "new", "article", "000_13b623c90cd3069e"]) == 1
+    text = repo.parent / "text.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    seed = "000_13b623c90cd3069e"
+    assert main(["--root", str(repo), "new", "article", seed, "--from", str(text)]) == 1
+    assert capsys.readouterr().err == (
+        f"briefs new: seeds/{seed}.txt already exists; not overwriting it\n"
+    )
 
 
 def test_new_rejects_bad_ids(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--root", str(repo), "new", "article", "../escape"]) == 1
+    text = repo.parent / "text.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    assert main(["--root", str(repo), "new", "article", "../escape", "--from", str(text)]) == 1
     assert "article id '../escape' is not valid" in capsys.readouterr().err
     assert not (repo / "escape.txt").exists()
 

@@ -198,6 +198,12 @@ def _articles(root: Path, sidecars: list[RawRecord], corpus: RawCorpus) -> None:
         rel = entry.rel
         text, problems = read_text(root, entry.path, ARTICLE_LIMIT, rel, entry.link)
         corpus.diagnostics.extend(problems)
+        if text is not None and not text.strip():
+            message = (
+                "article text is empty; save the article's text here (briefs new article --from)"
+            )
+            corpus.diagnostics.append(error(Location(rel), "empty-text", message))
+            text = None
         if text is None:
             corpus.broken.add((Kind.ARTICLE, record.id))
         else:

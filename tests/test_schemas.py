@@ -96,3 +96,20 @@ def test_schema_accepts_exactly_the_spellings_the_builder_accepts(field: str, va
     claim = {"id": "c", "text": "t", "quote": "q", "credibility": "3", field: value}
     data = {"title": "T", "published": "2025-04-08", "outlet": "o", "claims": [claim]}
     assert article.is_valid(data) == builder_accepts(field, value), (field, value)
+
+
+@pytest.mark.parametrize("kind", ["article", "actor", "topic"])
+def test_every_property_has_help_and_a_valid_example(kind: str) -> None:
+    """Editors show a description and an example for every property while one types."""
+    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    records = [schema, *schema.get("$defs", {}).values()]
+    checked = 0
+    for record in records:
+        for field, prop in record["properties"].items():
+            assert prop.get("description"), (kind, record["title"], field)
+            (example,) = prop["examples"]
+            rooted = {"$defs": schema.get("$defs", {}), **prop}
+            errors = list(jsonschema.Draft202012Validator(rooted).iter_errors(example))
+            assert errors == [], (kind, record["title"], field, example)
+            checked += 1
+    assert checked >= 20

@@ -210,7 +210,9 @@ MODELS: dict[str, type[BaseModel]] = {
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind, as committed under schemas/."""
-    schema = MODELS[kind].model_json_schema(by_alias=True)
+    from builder.validate.help import add_help
+
+    schema = add_help(MODELS[kind].model_json_schema(by_alias=True))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{kind}.schema.json",

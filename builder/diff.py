@@ -41,10 +41,24 @@ def _fields(record: BaseModel, skip: Iterable[str] = ()) -> dict[str, object]:
 
 def _changes(old: Mapping[str, object], new: Mapping[str, object]) -> list[str]:
     return [
-        f"{key}: {_short(old.get(key))} → {_short(new.get(key))}"
+        _change(key, old.get(key), new.get(key))
         for key in sorted(set(old) | set(new))
         if old.get(key) != new.get(key)
     ]
+
+
+def _change(key: str, before: object, after: object) -> str:
+    """One field's change; a list shows every item it gained and lost, never cut short."""
+    if isinstance(before, list | type(None)) and isinstance(after, list | type(None)):
+        gained = [v for v in after or [] if v not in (before or [])]
+        lost = [v for v in before or [] if v not in (after or [])]
+        parts = [f"+ {_item(v)}" for v in gained] + [f"− {_item(v)}" for v in lost]
+        return f"{key}: " + (", ".join(parts) if parts else "reordered")
+    return f"{key}: {_short(before)} → {_short(after)}"
+
+
+def _item(value: object) -> str:
+    return f"`{value}`" if isinstance(value, str) else _short(value)
 
 
 def _short(value: object) -> str:

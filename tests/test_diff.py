@@ -45,6 +45,12 @@ def repo(tmp_path: Path) -> Path:
         "    likelihood: unlikely\n    confidence: low\n",
         "    likelihood: roughly even chance\n    confidence: moderate\n",
     )
+    # The judgment gains a claim and loses one: a reviewer sees both, not a cut-off list.
+    edit(
+        topic,
+        '"000_13b623c90cd3069e#israel-braces", "000_13b623c90cd3069e#direct-talks"]',
+        '"000_13b623c90cd3069e#direct-talks", "000_13b623c90cd3069e#reuters-reported"]',
+    )
     sidecar = root / "seeds" / f"{SEED_ID}.yml"
     edit(
         sidecar,
@@ -71,7 +77,12 @@ def repo(tmp_path: Path) -> Path:
 
 def test_diff_between_two_commits(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(repo), "diff", "HEAD~1", "HEAD"]) == 0
-    assert capsys.readouterr().out == GOLDEN.read_text(encoding="utf-8")
+    out = capsys.readouterr().out
+    assert out == GOLDEN.read_text(encoding="utf-8")
+    assert (
+        "claims: + `000_13b623c90cd3069e#reuters-reported`, − `000_13b623c90cd3069e#israel-braces`"
+        in out
+    )
 
 
 def test_diff_against_the_working_tree(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from builder.diagnostics import (
     Diagnostic,
@@ -82,6 +83,10 @@ def make_parser() -> argparse.ArgumentParser:
     suggest.add_argument(
         "articles", nargs="*", metavar="ARTICLE", help="article ids (default: all)"
     )
+    suggest.add_argument("--add", metavar="NAME", help="write NAME into an actor file")
+    target = suggest.add_mutually_exclusive_group()
+    target.add_argument("--to", metavar="ACTOR", help="as an alias of this actor")
+    target.add_argument("--new", action="store_true", help="as the name of a new actor")
     quote = commands.add_parser(
         "quote", parents=[common], help="passages of an article that read like some words"
     )
@@ -197,13 +202,16 @@ def run_new(root: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_suggest(root: Path, articles: list[str]) -> int:
+def run_suggest(root: Path, args: argparse.Namespace) -> int:
     from builder.load.corpus import load_corpus
     from builder.suggest import add_drafts, format_suggestions, suggest
     from builder.validate import validate
 
     raw = load_corpus(root)
     corpus = validate(raw)
+    if args.add is not None:
+        return run_add_name(root, corpus, args)
+    articles: list[str] = args.articles
     missing = add_drafts(corpus, raw, articles)
     if missing:
         for message in missing:
@@ -213,6 +221,28 @@ def run_suggest(root: Path, articles: list[str]) -> int:
     if found.problems:
         _report(found.problems)
     sys.stdout.write(format_suggestions(found))
+    return EXIT_OK
+
+
+def run_add_name(root: Path, corpus: Any, args: argparse.Namespace) -> int:
+    from builder import scaffold
+    from builder.aliases import add_alias
+
+    if args.new:
+        written = scaffold.new_actor(root, args.add, None, None)
+        if written.problem:
+            print(f"briefs suggest: {written.problem}", file=sys.stderr)
+            return EXIT_CONTENT
+        print(f"wrote {written.paths[0].relative_to(root).as_posix()}")
+        return EXIT_OK
+    if args.to is None:
+        print("briefs suggest: --add NAME needs --to ACTOR or --new", file=sys.stderr)
+        return EXIT_USAGE
+    problem = add_alias(root, corpus, args.add, args.to)
+    if problem:
+        print(f"briefs suggest: {problem}", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"added '{args.add}' to the aliases of {args.to}")
     return EXIT_OK
 
 
@@ -269,7 +299,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "new":
         return run_new(root, args)
     if args.command == "suggest":
-        return run_suggest(root, args.articles)
+        return run_suggest(root, args)
     if args.command == "diff":
         return run_diff(root, args.base, args.head)
     if args.command == "quote":

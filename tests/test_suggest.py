@@ -94,3 +94,41 @@ def test_suggest_reads_a_fresh_scaffold_and_names_unknown_ids(
     assert capsys.readouterr().err == (
         "briefs suggest: no article 'velmar-nte' (did you mean 'velmar-note'?)\n"
     )
+
+
+def test_suggest_add_writes_an_alias_or_a_new_actor_never_overwriting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURE_CORPUS, root)
+    write_files(root, {
+        "briefs/actors/zembla.yml": ACTOR_MODELINE + "name: Zembla\ntype: state  # fictional\nsummary: A fictional state.\n",
+        "briefs/actors/velmar.yml": ACTOR_MODELINE + "name: Velmar\ntype: state\naliases:\n  - Velmaria  # old spelling\nsummary: Fictional.\n",
+    })  # fmt: skip
+    base = ["--root", str(root), "suggest"]
+    assert main([*base, "--add", "Zemblan Republic", "--to", "zembla"]) == 0
+    assert main([*base, "--add", "Velmara", "--to", "velmar"]) == 0
+    assert main([*base, "--add", "Cesky Wire", "--to", "oman"]) == 0  # a flow list: [..]
+    assert capsys.readouterr().out == (
+        "added 'Zemblan Republic' to the aliases of zembla\n"
+        "added 'Velmara' to the aliases of velmar\n"
+        "added 'Cesky Wire' to the aliases of oman\n"
+    )
+    actors = root / "briefs" / "actors"
+    assert (actors / "zembla.yml").read_text().splitlines()[2:4] == [
+        "type: state  # fictional",
+        'aliases: ["Zemblan Republic"]',
+    ]
+    assert '  - Velmaria  # old spelling\n  - "Velmara"\n' in (actors / "velmar.yml").read_text()
+    assert 'aliases: [Sultanate of Oman, Muscat, "Cesky Wire"]' in (actors / "oman.yml").read_text()
+    assert main([*base, "--add", "Muscat", "--to", "zembla"]) == 1
+    assert capsys.readouterr().err == "briefs suggest: 'Muscat' is already a name of actor 'oman'\n"
+    assert main([*base, "--add", "Velmar Harbour Board", "--new"]) == 0
+    assert capsys.readouterr().out == "wrote briefs/actors/velmar-harbour-board.yml\n"
+    assert main(["--root", str(root), "check"]) == 1  # the edited files are valid YAML:
+    errors = [line for line in capsys.readouterr().out.splitlines() if ": error: " in line]
+    assert errors == [  # the only error is the new actor's type, for the contributor to choose
+        "briefs/actors/velmar-harbour-board.yml:3:7: error: type: '' is not one of: state, "
+        "person, armed-group, military-unit, government-body, organization, media-outlet, "
+        "coalition [invalid-value]"
+    ]

@@ -78,9 +78,12 @@ class Links:
         return self.to(self.analysis.model.topics[topic_id].record.title, urls.topic(topic_id))
 
     def claim(self, ref: str, text: object | None = None) -> Markup:
+        """A claim, by its text without the closing full stop (the sentence around the link
+        has its own punctuation), or by `text`."""
         entry = self.analysis.model.claims[ref]
         page, anchor = urls.claim_ref(ref)
-        return self.to(entry.claim.text if text is None else text, page, anchor)
+        label = entry.claim.text.rstrip().removesuffix(".") if text is None else text
+        return self.to(label, page, anchor)
 
     def event(self, ref: str) -> Markup:
         """An event; a timeline row that several articles report lists the others too."""

@@ -179,8 +179,10 @@ def render_excerpt(
             (m for m in mentions if start <= m.start and m.end <= end), key=lambda m: m.start
         )
         body = _linked(text, start, end, inside, link)
-        parts.append(("… " if first > 0 else "") + body + (" …" if last < last_word else ""))
-    return Markup(" ".join(parts))
+        # One ellipsis marks each cut: before the first run, between runs, after the last.
+        parts.append(("… " if first > 0 and index == 0 else "") + body)
+    tail = " …" if plan.ranges and plan.ranges[-1][1] < last_word else ""
+    return Markup(" … ".join(parts) + tail)
 
 
 def _linked(text: str, start: int, end: int, mentions: list[Mention], link: LinkMention) -> str:

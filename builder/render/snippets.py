@@ -173,7 +173,7 @@ def render_excerpt(
     """The shown words of a paragraph as Markdown, mentions linked, cuts marked with …."""
     parts: list[str] = []
     last_word = len(plan.words) - 1
-    for index, (first, last) in enumerate(plan.ranges):
+    for index, (first, _) in enumerate(plan.ranges):
         start, end = plan.shown_span(index)
         inside = sorted(
             (m for m in mentions if start <= m.start and m.end <= end), key=lambda m: m.start

@@ -20,6 +20,7 @@ from builder.diagnostics import format_text
 from builder.memo import cache_dir
 from builder.pipeline import PREPARED, BuildResult, build_pages
 from builder.render.feed import FEED_PATH, atom_feed
+from builder.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.briefs")
 
@@ -59,6 +60,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if epoch is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     _current[config.config_file_path] = result
+    site_url = load_settings(root).site_url
+    if site_url and not config.site_url:
+        # The sitemap needs absolute addresses: with `site_url` under [tool.briefs] it lists
+        # every page, as the citations do.
+        config.site_url = site_url.rstrip("/") + "/"
     return config
 
 

@@ -67,3 +67,23 @@ def test_the_scan_catches_each_defect() -> None:
     for name, sample in samples.items():
         assert DEFECTS[name].search(sample), name
     assert not DEFECTS["doubled punctuation"].search("the U.S. said... and EDTF 2025-04/..")
+
+
+def test_with_a_site_url_the_sitemap_and_citations_are_absolute(tmp_path: Path) -> None:
+    root = copy_project_skeleton(tmp_path / "p", FIXTURE_CORPUS)
+    (root / "pyproject.toml").write_text(
+        '[tool.briefs]\nsite_url = "https://briefs.example.org/"\n', encoding="utf-8"
+    )
+    assert main(["--root", str(root), "--no-cache", "build"]) == 0
+    site = root / "site"
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    pages = len(list(site.rglob("index.html")))
+    assert sitemap.count("<loc>https://briefs.example.org/") >= pages - 1  # all but the 404
+    oman = visible_text(site / "actors" / "oman" / "index.html")
+    assert "https://briefs.example.org/actors/oman/" in oman
+    assert "once site_url is set" not in oman
+
+
+def test_without_a_site_url_the_citation_says_how_to_make_it_absolute(site: Path) -> None:
+    oman = " ".join(visible_text(site / "actors" / "oman" / "index.html").split())
+    assert "This is the address within the site: once code is set under code in" in oman

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.analyze.dates import resolve_when
@@ -196,6 +196,7 @@ def test_an_explicit_year_is_not_relative_to_the_paper() -> None:
     assert resolve_when("last week", P).relative
 
 
+@settings(deadline=None)
 @given(
     st.dates(min_value=D(1900, 1, 8), max_value=D(2100, 12, 1)),
     st.sampled_from(WEEKDAYS),
@@ -214,6 +215,7 @@ def test_weekdays_fall_on_that_weekday_and_on_the_side_the_tense_says(
         assert (day > reference) == (verb == "will")
 
 
+@settings(deadline=None)
 @given(
     st.dates(min_value=D(1900, 1, 8), max_value=D(2100, 12, 1)),
     st.sampled_from(
@@ -227,6 +229,7 @@ def test_past_phrases_never_reach_after_the_reference(reference: dt.date, phrase
     assert result.interval.start is not None and result.interval.start <= result.interval.end
 
 
+@settings(deadline=None)
 @given(
     st.dates(min_value=D(1900, 1, 8), max_value=D(2100, 12, 1)),
     st.sampled_from(

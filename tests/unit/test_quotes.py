@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.load.text import ArticleText, split_paragraphs
@@ -85,6 +85,7 @@ def test_a_near_miss_quote_gets_the_passage_it_meant() -> None:
     assert closest_passage("a tariff on copper ledgers", text) is None
 
 
+@settings(deadline=None)  # the first call imports rapidfuzz
 @given(st.text(alphabet="abcdefghij ", min_size=12, max_size=60))
 def test_a_quote_found_verbatim_is_its_own_closest_passage(sentence: str) -> None:
     words = " ".join(sentence.split())

@@ -44,7 +44,8 @@ bench: $(STAMP)  ## benchmarks (not tests): prints tables, writes build/bench/*.
 
 eval: $(STAMP)  ## linking and dates on the real-news evaluation set (not a test): see eval/README.md
 	$(BIN)/python tools/eval_manifest.py --check || true
-	$(BIN)/python tools/eval.py
+	$(BIN)/python tools/eval.py --part dev --json build/eval/dev.json
+	$(BIN)/python tools/eval.py --part heldout --json build/eval/heldout.json
 
 fuzz: $(STAMP)  ## mutation fuzzing of every stage (MINUTES=10); crashes land in build/fuzz/
 	$(BIN)/python tools/fuzz.py --minutes $(or $(MINUTES),10)

@@ -277,7 +277,10 @@ class NameIndex:
                 first = passing[0]
                 begin = _article_start(text, start + first.skip, first)
                 # A demonym's ending belongs to the word (الإيرانية); a pronoun suffix does not.
-                nisba = ending and not (first.attached and ending in ATTACHED)
+                nisba = ending and (
+                    (first.cased.endswith("\u064a") and ending in NISBA)
+                    or not (first.attached and ending in ATTACHED)
+                )
                 found.append(Candidate(begin, end + len(ending) if nisba else end, passing))
         return found
 

@@ -32,7 +32,7 @@ def actor_names(actors: Iterable[ValidActor]) -> list[Name]:
             name = make_name(
                 actor.id, kind, written, common=key in common, attached=key in attached
             )
-            if name is not None and (key not in chosen or chosen[key].marks is None):
+            if name is not None and (key not in chosen or _looser(name, chosen[key])):
                 chosen[key] = name
         names += chosen.values()
         names += [n for w in record.excludes if (n := make_name(None, "exclude", w)) is not None]
@@ -53,6 +53,15 @@ def unknown_names(actor: ValidActor) -> list[Diagnostic]:
             message = with_suggestion(f"'{value}' in '{field}' is not a name of this actor", hint)
             problems.append(error(source.at(field, index), "unknown-name", message, hint))
     return problems
+
+
+def _looser(new: Name, old: Name) -> bool:
+    """Of two spellings of one name, the one to match with: a vocalised one (it can tell
+    عُمان from عمّان), else the one with fewer capitals ("iranien" also matches "Iranien")."""
+    if (new.marks is None) != (old.marks is None):
+        return new.marks is not None
+    capitals = sum(c.isupper() for c in new.cased), sum(c.isupper() for c in old.cased)
+    return capitals[0] < capitals[1]
 
 
 def _without_excluded(candidates: list[Candidate]) -> list[Candidate]:

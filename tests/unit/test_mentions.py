@@ -485,3 +485,20 @@ def test_the_fast_folding_path_agrees_with_folding_character_by_character(text: 
     slow = "".join(fold_char(c) for c in text)
     assert " ".join(folded.split()) == " ".join(slow.split())
     assert fold(text + "،").text.startswith(folded.rstrip())
+
+
+def test_two_spellings_differing_by_case_match_as_the_looser_one(tmp_root: Path) -> None:
+    # Fictional: a French demonym listed both capitalised (a noun) and not (an adjective).
+    actors = {"zembla": actor_yaml("Zembla", "state", demonyms=["Zemblien", "zemblien"])}
+    found, _ = run(tmp_root, actors, "le ministre zemblien parle\nLe Zemblien parle\n")
+    assert [(f[1], f[2]) for f in found] == [("zemblien", 1), ("Zemblien", 2)]
+
+
+def test_a_demonym_ending_stays_in_the_span_when_the_name_also_takes_suffixes(
+    tmp_root: Path,
+) -> None:
+    # Fictional: زمبلی (Persian "Zemblan") takes the suffix of زمبلیمان ("our Zemblan"); the
+    # Arabic feminine ending ة of الزمبلية is still part of the word.
+    actors = {"zembla": actor_yaml("Zembla", "state", demonyms=["زمبلي"], attached=["زمبلي"])}
+    found, _ = run(tmp_root, actors, "الحكومة الزمبلية\nهمتای زمبلیمان\n")
+    assert [(f[1], f[2]) for f in found] == [("الزمبلية", 1), ("زمبلی", 2)]

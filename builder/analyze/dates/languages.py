@@ -72,8 +72,8 @@ _TABLES: dict[str, list[tuple[str, str]]] = {
     ],
     "ar": [
         (
-            r"يوم(?= ?(?:السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|"
-            r"الجمعة))",
+            r"(?<!ال)يوم(?= ?(?:السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|"
+            r"الخميس|الجمعة))",
             " ",
         ),
         (r"المقبل|المقبلة|القادم|القادمة|الآتي|المقبلين", "next"),
@@ -174,7 +174,12 @@ _TABLES: dict[str, list[tuple[str, str]]] = {
         (r"\bفي\b|\bيوم\b|(?<!\S)ال(?=\S)|\bمن\b", " "),
     ],
     "fa": [
-        (r"روز(?= ?(?:یک|دو|سه|چهار|پنج)? ?\u200c?(?:شنبه|جمعه))", " "),
+        (r"شب گذشته|دیشب", "last night"),
+        (
+            r"(?:\bاز |\bدر |\bبامداد |\bصبح |\bعصر |\bظهر )?"
+            r"روز(?= ?(?:یک|دو|سه|چهار|پنج)? ?\u200c?(?:شنبه|جمعه))",
+            " ",
+        ),
         (r"یک ?\u200c?شنبه", "sunday"),
         (r"دو ?\u200c?شنبه", "monday"),
         (r"سه ?\u200c?شنبه", "tuesday"),
@@ -283,6 +288,24 @@ _TABLES: dict[str, list[tuple[str, str]]] = {
         (r"\bdiez\b", "ten"),
         (r"\bel\b|\bla\b|\blos\b|\blas\b|\bde\b|\bdel\b|\ben\b", " "),
     ],
+    "ru": [
+        (r"\bсегодня\b", "today"),
+        (r"\bвчера\b", "yesterday"),
+        (r"\bзавтра\b", "tomorrow"),
+        (r"\bследующ\w*\b|\bближайш\w*\b", "next"),
+        (r"\bпрошл\w*\b", "last"),
+        (r"\bэт\w*\b", "this"),
+        (r"\bнедел\w*\b", "week"),
+        (r"\bмесяц\w*\b", "month"),
+        (r"\bпонедельник\w*", "monday"),
+        (r"\bвторник\w*", "tuesday"),
+        (r"\bсред\w*", "wednesday"),
+        (r"\bчетверг\w*", "thursday"),
+        (r"\bпятниц\w*", "friday"),
+        (r"\bсуббот\w*", "saturday"),
+        (r"\bвоскресень\w*", "sunday"),
+        (r"\bв\b|\bво\b|\bна\b", " "),
+    ],
     "de": [
         (r"\bvorgestern\b", "the day before yesterday"),
         (r"\bgestern\b", "yesterday"),
@@ -303,7 +326,7 @@ _TABLES: dict[str, list[tuple[str, str]]] = {
         (r"\bende\b", "late"),
         (r"\beine[mnr]?\b", "one"),
         (r"\bzwei\b", "two"),
-        (r"\ban\b", " "),
+        (r"\ban\b|\bfür\b|\bab\b|\bvon\b", " "),
         (r"\bdrei\b", "three"),
         (r"\bvier\b", "four"),
         (r"\bfünf\b", "five"),

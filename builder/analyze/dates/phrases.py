@@ -261,13 +261,28 @@ _WEEKDAY_PHRASE = (
     r"(?:on )?(?:(?P<earlier>earlier|later) )?(?:on )?"
     rf"(?:(?P<mod>last|next|this coming|coming|this) )?{_WEEKDAY}{_PART}(?: (?P<mod2>next|last))?"
 )
+
+
+def _a_year(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
+    year = int(m["y"])
+    if m["since"]:
+        return Placed(Interval(dt.date(year, 1, 1), p, "range"), relative=False)
+    return Placed(_year(year), relative=False)
+
+
+# "today, Saturday" and "yesterday Saturday" (اليوم السبت, أمس السبت): the weekday only repeats it.
+_ECHO = rf"(?: {_WD.replace('(', '(?:', 1)})?"
 RULES: list[tuple[re.Pattern[str], Rule]] = [
-    (re.compile(_TODAY + _PART), _fixed(0)),
+    (
+        re.compile(r"(?P<since>since |from )?(?:in |of |the year )?(?P<y>1[89]\d\d|2\d\d\d)"),
+        _a_year,
+    ),
+    (re.compile(_TODAY + _PART + _ECHO), _fixed(0)),
     (re.compile(rf"(?:the day before yesterday|two days ago){_PART}"), _fixed(-2)),
     (re.compile(rf"the day after tomorrow{_PART}"), _fixed(2)),
-    (re.compile(rf"yesterday{_PART}"), _fixed(-1)),
-    (re.compile(r"last night"), lambda m, p, t: Placed(Interval(p - DAY, p, "range"))),
-    (re.compile(rf"tomorrow{_PART}"), _fixed(1)),
+    (re.compile(rf"yesterday{_PART}{_ECHO}"), _fixed(-1)),
+    (re.compile(r"last night"), _fixed(-1)),  # the evening before the paper's day
+    (re.compile(rf"tomorrow{_PART}{_ECHO}"), _fixed(1)),
     (re.compile(r"yesterday-or-tomorrow"), _kal),
     (re.compile(rf"{_COUNT} {_UNIT} ago"), _ago),
     (re.compile(rf"{_WITHIN}{_COUNT} {_UNIT}(?: from now| later| time)?"), _ahead),

@@ -23,10 +23,13 @@ _FUTURE = {
     r"attendue?s?|aura lieu|auront lieu|va|vont|à venir|demain)\b",
     "ar": r"(?:(?<![\w])س[يتنأ]\w+|سوف|المقبل|المقبلة|القادم|القادمة|المرتقب|المرتقبة|من المقرر|"
     r"المقرر|المزمع|المتوقع|غدا|غدًا|غداً)",
-    "fa": r"(?:خواه(?:د|ند|یم|م|ی|ید)|آینده|اینده|قرار است|قرار بود|فردا|بعد)",
+    "fa": r"(?:خواه(?:د|ند|یم|م|ی|ید)|آینده|اینده|قرار است|قرار بود|فردا|بعد|برگزار می|"
+    r"آغاز می|ادامه می)",
     "hi": r"(?:\S+(?:गा|गी|गे)(?=[\s।,.]|$)|अगले|अगली|अगला|आने वाले|आने वाली)",
     "es": r"\b(?:\w+(?:rá|rán|remos)|próxim[oa]s?|que viene|va a|van a|mañana)\b",
-    "de": r"\b(?:wird|werden|will|wollen|nächste[nmrs]?|kommende[nmrs]?|morgen|soll|sollen)\b",
+    "de": r"\b(?:wird|werden|will|wollen|nächste[nmrs]?|kommende[nmrs]?|morgen|soll|sollen|"
+    r"geplant|angesetzt|vorgesehen|bereit)\b",
+    "ru": r"(?:\bбуд(?:ет|ут)\b|\bсосто[ия]тся\b|\bпройд(?:ет|ут)\b|\bпланиру\w*|\bследующ\w*)",
 }
 _PAST = {
     "en": r"\b(?:was|were|had|did|earlier|last|ago|said|told|met|held|arrived|took|went|came|"
@@ -39,6 +42,7 @@ _PAST = {
     "hi": r"(?:था|थी|थे|पिछले|पिछली|पिछला|गया|गई|गए|हुआ|हुई|हुए|\S+ा था)",
     "es": r"\b(?:pasad[oa]s?|ayer|fue|fueron|\w+(?:ó|aron|ieron))\b",
     "de": r"\b(?:war|waren|hat|haben|hatte|letzte[nmrs]?|vergangene[nmrs]?|gestern)\b",
+    "ru": r"(?:\bвчера\b|\bпрошл\w*|\bсостоял\w*|\bзаявил\w*|\bбыл[аио]?\b)",
 }
 _COMPILED = {
     lang: (re.compile(_FUTURE[lang], re.IGNORECASE), re.compile(_PAST[lang], re.IGNORECASE))

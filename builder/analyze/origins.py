@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from builder.analyze.same_as import group_roots
 from builder.diagnostics import Diagnostic, error
 from builder.model import Model
 
@@ -60,9 +61,7 @@ def controllers(model: Model) -> dict[str, str]:
     return top
 
 
-def _merged(
-    origins: tuple[str, ...], top: dict[str, str]
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _merged(origins: tuple[str, ...], top: dict[str, str]) -> Merged:
     groups: dict[str, list[str]] = defaultdict(list)
     for origin in origins:
         groups[top.get(origin, origin)].append(origin)
@@ -71,20 +70,7 @@ def _merged(
 
 def _clusters(model: Model) -> dict[str, str]:
     """Each claim key -> its cluster id (the smallest key in the cluster)."""
-    parent = {key: key for key in model.claims}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for key, entry in model.claims.items():
-        for other in entry.claim.same_as:
-            if other in parent:
-                a, b = find(key), find(other)
-                parent[max(a, b)] = min(a, b)
-    return {key: find(key) for key in model.claims}
+    return group_roots({key: entry.claim.same_as for key, entry in model.claims.items()})
 
 
 def same_and_contradicting(model: Model, cluster_of: dict[str, str]) -> list[Diagnostic]:

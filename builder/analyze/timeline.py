@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from builder.analyze.dates import Interval, Precision, parse_edtf_interval, resolve_when
+from builder.analyze.same_as import group_roots
 from builder.diagnostics import Diagnostic, error, warning
 from builder.model import Model
 from builder.validate.corpus import ValidArticle
@@ -70,22 +71,10 @@ def resolve_events(model: Model) -> tuple[dict[str, TimelineEntry], list[Diagnos
 
 def _event_groups(model: Model) -> dict[str, list[str]]:
     """Events joined by `same_as` (symmetric, transitive), by their smallest key."""
-    parent = {key: key for key in model.events}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for key, entry in model.events.items():
-        for other in entry.event.same_as:
-            if other in parent:
-                a, b = find(key), find(other)
-                parent[max(a, b)] = min(a, b)
     groups: dict[str, list[str]] = {}
-    for key in sorted(parent):
-        groups.setdefault(find(key), []).append(key)
+    roots = group_roots({key: entry.event.same_as for key, entry in model.events.items()})
+    for key in sorted(roots):
+        groups.setdefault(roots[key], []).append(key)
     return groups
 
 

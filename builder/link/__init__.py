@@ -63,6 +63,5 @@ def link(corpus: ValidatedCorpus) -> LinkResult:
         relations_by_actor=by_actor,
         mentions=mentions,
         mentions_by_actor=_by_actor(mentions),
-        broken=frozenset((str(kind), identifier) for kind, identifier in corpus.broken),
     )
     return LinkResult(model, problems)

@@ -90,12 +90,6 @@ class Model:
         return self.mentions.get(article, ())
 
     mentions_by_actor: dict[str, dict[str, tuple[Mention, ...]]] = field(default_factory=dict)
-    # Ids of files that exist but failed to load or validate, by kind ("article", "actor", ...):
-    # their problems are reported already, so checks that would need them stay silent.
-    broken: frozenset[tuple[str, str]] = frozenset()
-
-    def is_broken(self, kind: str, identifier: str) -> bool:
-        return (kind, identifier.split("#", 1)[0]) in self.broken
 
     def mentions_of(self, actor: str) -> dict[str, tuple[Mention, ...]]:
         """The articles naming the actor (by id), each with its mentions of it."""

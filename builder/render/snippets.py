@@ -104,7 +104,8 @@ def _by_priority(mentions: Sequence[Mention]) -> list[Mention]:
         if mention.actor not in seen:
             seen.add(mention.actor)
             first.append(mention)
-    return first + [m for m in ordered if m not in first]
+    granted = set(first)
+    return first + [m for m in ordered if m not in granted]
 
 
 def _fixed_ranges(paragraph: Paragraph, spans: list[Span]) -> list[WordRange]:
@@ -154,12 +155,12 @@ def article_plan(article: ValidArticle, mentions: tuple[Mention, ...]) -> list[P
 
 def narrowed(plan: ParagraphExcerpt, mentions: Sequence[Mention]) -> ParagraphExcerpt:
     """Only the shown runs of a paragraph's plan that hold one of these mentions."""
-    keep = []
+    keep, shown = [], []
     for index, word_range_ in enumerate(plan.ranges):
         start, end = plan.shown_span(index)
         if any(start <= m.start and m.end <= end for m in mentions):
             keep.append(word_range_)
-    shown = [plan.shown_span(plan.ranges.index(r)) for r in keep]
+            shown.append((start, end))
     hidden = tuple(m for m in mentions if not any(s <= m.start and m.end <= e for s, e in shown))
     return replace(plan, ranges=tuple(keep), hidden=hidden)
 

@@ -189,7 +189,7 @@ _OPENING = "\"'(\u2039\u300c"
 _CLOSING = "\"')\u203a\u300d"
 
 
-def _naming_context(text: str, start: int, end: int, name: Name) -> bool:
+def _naming_context(text: str, start: int, end: int) -> bool:
     """A common-word alias names the actor only in quotes, or written with a capital where a
     capital is not just the start of a sentence."""
     if start > 0 and end < len(text) and text[start - 1] in _OPENING and text[end] in _CLOSING:
@@ -267,7 +267,7 @@ class NameIndex:
                 if (not ending or _ending_ok(n, ending))
                 and (free or _start_ok(text, start, n))
                 and (written == n.cased or _case_ok(n, text[start + n.skip : end]))
-                and (not n.common or _naming_context(text, start + n.skip, end, n))
+                and (not n.common or _naming_context(text, start + n.skip, end))
                 and (n.marks is None or _marks_agree(n.marks, _marks_at(folded, start, end)))
             )  # fmt: skip
             if any(n.actor is not None for n in passing):

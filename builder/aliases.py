@@ -14,6 +14,7 @@ from pathlib import Path
 
 from builder.link.normalise import fold_name, lower
 from builder.load.corpus import FOLDERS, Kind
+from builder.suggest import name_places
 from builder.validate.corpus import ValidatedCorpus
 
 _FLOW = re.compile(r"^aliases:[ \t]*\[(?P<items>[^\]\n]*)\][ \t]*(?P<rest>#.*)?$", re.M)
@@ -21,22 +22,13 @@ _BLOCK = re.compile(r"^aliases:[ \t]*(?:#.*)?\n(?P<items>(?:[ \t]+-[^\n]*\n)+)",
 _TYPE = re.compile(r"^type:[^\n]*\n", re.M)
 
 
-def _owner(corpus: ValidatedCorpus, name: str) -> str | None:
-    key = lower(fold_name(name))
-    for actor in corpus.actors.values():
-        record = actor.record
-        if key in {lower(fold_name(n)) for n in [record.name, *record.aliases, *record.demonyms]}:
-            return actor.id
-    return None
-
-
 def add_alias(root: Path, corpus: ValidatedCorpus, name: str, actor_id: str) -> str | None:
     """Add `name` to the actor's aliases; None on success, else why not."""
     if actor_id not in corpus.actors:
         return f"no actor '{actor_id}'"
-    owner = _owner(corpus, name)
-    if owner is not None:
-        return f"'{name}' is already a name of actor '{owner}'"
+    places = name_places(corpus).get(lower(fold_name(name)))
+    if places:
+        return f"'{name}' is already a name of actor '{places[0][0]}'"
     path = root / FOLDERS[Kind.ACTOR] / f"{actor_id}.yml"
     text = path.read_text(encoding="utf-8")
     quoted = json.dumps(name, ensure_ascii=False)

@@ -188,7 +188,9 @@ def unknown_names(
     return sorted(kept, key=lambda c: (-c.count, c.name))
 
 
-def _alias_places(corpus: ValidatedCorpus) -> dict[str, list[tuple[str, str, Location]]]:
+def name_places(corpus: ValidatedCorpus) -> dict[str, list[tuple[str, str, Location]]]:
+    """Every name, alias and demonym by its folded key: (actor, as written, where), in the
+    order of the actors."""
     places: dict[str, list[tuple[str, str, Location]]] = defaultdict(list)
     for actor in corpus.actors.values():
         record = actor.record
@@ -201,7 +203,7 @@ def _alias_places(corpus: ValidatedCorpus) -> dict[str, list[tuple[str, str, Loc
 
 
 def near_misses(corpus: ValidatedCorpus, unknown: list[Candidate]) -> list[NearMiss]:
-    places = _alias_places(corpus)
+    places = name_places(corpus)
     choices = {key: entries[0] for key, entries in places.items()}
     found = []
     for candidate in unknown:
@@ -218,7 +220,7 @@ def near_misses(corpus: ValidatedCorpus, unknown: list[Candidate]) -> list[NearM
 
 def collisions(corpus: ValidatedCorpus) -> list[Collision]:
     found = []
-    for _, entries in sorted(_alias_places(corpus).items()):
+    for _, entries in sorted(name_places(corpus).items()):
         actors = {actor for actor, _, _ in entries}
         if len(actors) > 1:
             found.append(Collision(entries[0][1], tuple((a, at) for a, _, at in entries)))

@@ -161,15 +161,19 @@ def _explicit_day(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
     return Placed(_day(nearest[0]), (_day(nearest[1]),), "this year's or another year's")
 
 
-def _ago(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
-    n, unit = _count(m["n"]), m["unit"]
+def _units_away(p: dt.date, unit: str, n: int) -> Interval:
+    """The calendar day, week, month or year `n` of them from P's (before it when negative)."""
     if unit == "day":
-        return Placed(_day(p - dt.timedelta(days=n)))
+        return _day(p + dt.timedelta(days=n))
     if unit == "week":
-        return Placed(week_of(p - dt.timedelta(weeks=n)))
+        return week_of(p + dt.timedelta(weeks=n))
     if unit == "month":
-        return Placed(_month(*_shift_months(p, -n)))
-    return Placed(_year(p.year - n))
+        return _month(*_shift_months(p, n))
+    return _year(p.year + n)
+
+
+def _ago(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
+    return Placed(_units_away(p, m["unit"], -_count(m["n"])))
 
 
 def _ahead(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
@@ -177,13 +181,7 @@ def _ahead(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
     if m["within"]:
         days = {"day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n}[unit]
         return Placed(Interval(p, p + dt.timedelta(days=days), "range"))
-    if unit == "day":
-        return Placed(_day(p + dt.timedelta(days=n)))
-    if unit == "week":
-        return Placed(week_of(p + dt.timedelta(weeks=n)))
-    if unit == "month":
-        return Placed(_month(*_shift_months(p, n)))
-    return Placed(_year(p.year + n))
+    return Placed(_units_away(p, unit, n))
 
 
 def _relative_unit(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
@@ -197,12 +195,7 @@ def _relative_unit(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:
     if which == "past":  # "the past week": the days up to P, not a calendar unit
         days = {"week": 6, "month": 29, "year": 364}[unit]
         return Placed(Interval(p - dt.timedelta(days=days), p, "range"))
-    offset = -1 if which in ("last", "previous") else 1
-    if unit == "week":
-        return Placed(week_of(p + dt.timedelta(weeks=offset)))
-    if unit == "month":
-        return Placed(_month(*_shift_months(p, offset)))
-    return Placed(_year(p.year + offset))
+    return Placed(_units_away(p, unit, -1 if which in ("last", "previous") else 1))
 
 
 def _weekend_of(m: re.Match[str], p: dt.date, tense: Tense | None) -> Placed:

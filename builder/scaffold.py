@@ -19,6 +19,7 @@ from builder.link.normalise import fold, fold_name, lower
 from builder.load.corpus import FOLDERS, Kind, check_id, load_corpus, schema_reference
 from builder.load.text import normalise_line_ends
 from builder.validate import validate
+from builder.validate.corpus import ValidActor
 from builder.validate.vocabulary import RELATION_INVERSES, ActorType
 
 
@@ -54,10 +55,8 @@ def _refuse(paths: list[Path], root: Path) -> str | None:
     return None
 
 
-def mention_counts(root: Path, text: str) -> Counter[str]:
+def mention_counts(index: NameIndex, text: str) -> Counter[str]:
     """How often the text names each known actor (resolve tables do not apply here)."""
-    corpus = validate(load_corpus(root))
-    index = NameIndex(actor_names(corpus.actors.values()))
     folded = fold(normalise_line_ends(text))
     chosen = leftmost_longest(index.candidates(folded, lower(folded.text)))
     counts: Counter[str] = Counter()
@@ -114,9 +113,13 @@ def import_articles(root: Path, paths: list[Path], article_id: str | None, given
     ]
     if problems:
         return Written([], "; ".join(problems))
+    actors = list(validate(load_corpus(root)).actors.values())
+    index = NameIndex(actor_names(actors))
     paths_written: list[Path] = []
     for identifier, imported in plans:
-        paths_written += _write_article(root, identifier, imported, given)
+        counts = mention_counts(index, imported.text.decode("utf-8", errors="replace"))
+        outlet = None if given.outlet else _outlet_for(actors, imported.site)
+        paths_written += _write_article(root, identifier, imported, given, counts, outlet)
     return Written(paths_written)
 
 
@@ -128,12 +131,12 @@ def _id_problem(root: Path, article_id: str) -> str | None:
     return _refuse([seeds / f"{article_id}.txt", seeds / f"{article_id}.yml"], root)
 
 
-def _outlet_for(root: Path, site: str | None) -> str | None:
+def _outlet_for(actors: list[ValidActor], site: str | None) -> str | None:
     """The media-outlet actor whose name or alias is the page's site name, if one is."""
     if not site:
         return None
     key = lower(fold_name(site))
-    for actor in validate(load_corpus(root)).actors.values():
+    for actor in actors:
         record = actor.record
         names = [record.name, *record.aliases]
         if record.type == "media-outlet" and key in {lower(fold_name(n)) for n in names}:
@@ -141,14 +144,17 @@ def _outlet_for(root: Path, site: str | None) -> str | None:
     return None
 
 
-def _write_article(root: Path, article_id: str, imported: Imported, given: Given) -> list[Path]:
+def _write_article(
+    root: Path, article_id: str, imported: Imported, given: Given,
+    counts: Counter[str], found_outlet: str | None,
+) -> list[Path]:  # fmt: skip
+    """The text and a sidecar filled from the page, the command line and the corpus's actors
+    (`counts` of their mentions, the outlet the page's site name is, when not given)."""
     seeds = root / FOLDERS[Kind.ARTICLE]
     paths = [seeds / f"{article_id}.txt", seeds / f"{article_id}.yml"]
-    counts = mention_counts(root, imported.text.decode("utf-8", errors="replace"))
     mentions = ", ".join(
         f"{actor} ({n})" for actor, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
     )
-    found_outlet = None if given.outlet else _outlet_for(root, imported.site)
     inferred = [f for f in imported.filled if getattr(given, f, None) is None]
     if found_outlet:
         inferred.append("outlet")

@@ -20,10 +20,12 @@ from builder.model import RelationView
 WIDTH = 720
 
 
-def _opening(kind: str, height: int, title: str, description: str) -> list[str]:
-    """The <svg> element with its accessible name and description (ids `<kind>-title`, ...)."""
+def _opening(kind: str, height: int, title: str, description: str, role: str = "img") -> list[str]:
+    """The <svg> element with its accessible name and description (ids `<kind>-title`, ...).
+    A figure holding links is a `group`, not an `img`: an image's children are hidden from
+    assistive technology, and its links with them."""
     return [
-        f'<svg class="brief-{kind}" role="img" aria-labelledby="{kind}-title {kind}-desc" '
+        f'<svg class="brief-{kind}" role="{role}" aria-labelledby="{kind}-title {kind}-desc" '
         f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" font-size="12" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{kind}-title">{escape(title)}</title>',
@@ -53,7 +55,7 @@ def ego_graph(
     height = 400
     cx, cy, rx, ry = WIDTH / 2, height / 2, WIDTH / 2 - 110, height / 2 - 45
     summary = "; ".join(f"{name} {v.label} {name_of(v.other)}{_bounds(v)}" for v in views)
-    parts = _opening("graph", height, f"Relations of {name}", summary)
+    parts = _opening("graph", height, f"Relations of {name}", summary, role="group")
     edges: list[str] = []  # drawn first, so nodes and their links stay on top
     for index, other in enumerate(others):
         angle = 2 * math.pi * index / len(others) - math.pi / 2

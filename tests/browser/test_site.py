@@ -112,3 +112,31 @@ def test_print_hides_navigation(browser, base_url: str) -> None:  # type: ignore
     )
     assert page.locator("h1").is_visible()
     page.close()
+
+
+AXE_PAGES = ["", "topics/us-iran-nuclear-talks/", "actors/iran/", "articles/000_13b623c90cd3069e/"]
+WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_accessibility_violation(
+    browser, base_url: str, path: str, width: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    w, h = WIDTHS[width]
+    page = browser.new_page(viewport={"width": w, "height": h})
+    page.goto(base_url + path, wait_until="networkidle")
+    results = Axe().run(page)
+    shots = os.environ.get("BRIEFS_SCREENSHOTS")
+    if shots:  # for a person to look at: BRIEFS_SCREENSHOTS=DIR make test
+        name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(shots) / name), full_page=True)
+    page.close()
+    found = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+    ]
+    assert found == [], found

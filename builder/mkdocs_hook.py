@@ -14,6 +14,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from builder import preview
 from builder.diagnostics import format_text
@@ -86,3 +88,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, content in generated:
             files.append(File.generated(config, path, content=content))
     return files
+
+
+def _section_of(page: Page, nav: Navigation) -> Page | None:
+    """The navigation page of the section a record page belongs to (`actors/iran/` → the
+    Actors page; `index/claims/2025/04/` → Indexes), for pages that are not in the navigation."""
+    if page in nav.pages or "/" not in page.file.src_uri:
+        return None
+    section = page.file.src_uri.split("/", 1)[0] + "/index.md"
+    return next((p for p in nav.pages if p.file.src_uri == section), None)
+
+
+def on_page_context(
+    context: dict[str, object], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, object]:
+    """Highlight the section of a record page in the navigation while it is rendered: a
+    record is not in the navigation itself, so the theme would highlight nothing."""
+    section = _section_of(page, nav)
+    if section is not None:
+        section.active = True
+        _highlighted[page.file.src_uri] = section
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    section = _highlighted.pop(page.file.src_uri, None)
+    if section is not None:
+        section.active = False
+    return output
+
+
+_highlighted: dict[str, Page] = {}

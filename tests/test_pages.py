@@ -38,14 +38,14 @@ def test_oman_profile_shows_the_omani_interlocuter_snippet_linked_to_its_paragra
 def test_relations_show_on_both_profiles_with_inverse_labels() -> None:
     site = pages()
     assert (
-        "### Part of\n\n- [Islamic Revolutionary Guard Corps](irgc.md)"
+        "### Is part of\n\n- [Islamic Revolutionary Guard Corps](irgc.md)"
         in site["actors/irgc-aerospace-force.md"]
     )
     assert (
-        "### Has part\n\n- [Islamic Revolutionary Guard Corps Aerospace Force](irgc-aerospace-force.md)"
+        "### Has as part\n\n- [Islamic Revolutionary Guard Corps Aerospace Force](irgc-aerospace-force.md)"
         in site["actors/irgc.md"]
     )
-    assert "### Backed by\n\n- [Iran](iran.md)" in site["actors/iraqi-militias.md"]
+    assert "### Is backed by\n\n- [Iran](iran.md)" in site["actors/iraqi-militias.md"]
 
 
 def test_excerpt_pages_stay_within_the_budget() -> None:
@@ -139,14 +139,28 @@ def test_former_ids_get_redirect_pages_and_pages_offer_a_citation(tmp_path: Path
 def test_actor_graph_and_topic_timeline_are_accessible_inline_svg() -> None:
     site = pages()
     iran = site["actors/iran.md"]
-    # The graph holds links, so it is a group (an img would hide them: axe nested-interactive).
-    assert '<svg class="brief-graph" role="group" aria-labelledby="graph-title graph-desc"' in iran
-    assert '<title id="graph-title">Relations of Iran</title>' in iran
-    assert "Iran backs Iranian-backed militias in Iraq" in iran  # the description reads as text
+    # Drawn twice (wide and narrow, the stylesheet shows one); each holds links, so it is a
+    # group (an img would hide them: axe nested-interactive), with ids of its own.
+    for variant in ("wide", "narrow"):
+        assert (
+            f'<svg class="brief-graph brief-{variant}" role="group" '
+            f'aria-labelledby="graph-{variant}-title graph-{variant}-desc"' in iran
+        )
+        assert f'<title id="graph-{variant}-title">Relations of Iran</title>' in iran
+        assert f'marker-end="url(#graph-{variant}-arrow)"' in iran
+    # The description and the branches say the relations as a reader does, never an identifier.
+    assert "Iran backs Iranian-backed militias in Iraq" in iran
+    assert "Iran attacked Israel in April 2024" in iran
+    assert "Islamic Revolutionary Guard Corps is part of Iran" in iran
+    assert ">has as mediator</text>" in iran
+    assert ">attacks (2024" not in iran and ">has-part<" not in iran
     assert '<a href="../iraqi-militias/">' in iran  # a final URL: raw HTML is not rewritten
     topic = site["topics/us-iran-nuclear-talks.md"]
-    assert '<svg class="brief-timeline" role="img"' in topic
-    assert "One-month deadline Trump gave Iran to make a nuclear deal (range)" in topic
+    assert '<svg class="brief-timeline brief-wide" role="img"' in topic
+    # The description gives the resolved dates, not the phrase the article used.
+    assert (
+        "One-month deadline Trump gave Iran to make a nuclear deal: 7 April – 7 May 2025" in topic
+    )
     assert "<script" not in iran + topic
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from builder.analyze import Analysis
 from builder.render.env import make_environment
+from builder.render.glossary import render_glossary
 from builder.render.page import Page
 from builder.render.pages.api import api_pages
 from builder.render.pages.indexes import (
@@ -35,7 +36,7 @@ def render(
     model = analysis.model
 
     def the_rest() -> list[Page]:
-        pages = [render_home(env, analysis), *render_sections(env, analysis)]
+        pages = [render_home(env, analysis), *render_sections(env, analysis), render_glossary()]
         pages += render_indexes(env, analysis) + render_mention_lists(env, analysis)
         pages += render_sources(env, analysis) + render_actor_lists(env, analysis)
         pages += [render_topic(env, analysis, topic) for topic in model.topics.values()]

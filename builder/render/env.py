@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from builder.analyze import Analysis
-from builder.render import urls
+from builder.render import urls, words
+from builder.render.glossary import TERMS
 from builder.render.markdown import escape_inline, prose
 from builder.settings import Settings
 from builder.validate.vocabulary import CREDIBILITY_WORDS, RELIABILITY_WORDS
@@ -51,6 +52,8 @@ def make_environment(templates: Path, settings: Settings) -> jinja2.Environment:
     env.globals["credibility_words"] = CREDIBILITY_WORDS
     env.globals["reliability_words"] = RELIABILITY_WORDS
     env.globals["settings"] = settings
+    env.globals["verb"] = words.verb
+    env.globals["bounds_words"] = words.bounds_words
     return env
 
 
@@ -60,12 +63,34 @@ class Links:
 
     page: str
     analysis: Analysis
+    # Glossary terms already linked on this page: a term links only where it first appears.
+    seen: set[str] = field(default_factory=set, compare=False, hash=False)
 
     def href(self, to_page: str, anchor: str | None = None) -> Markup:
         return Markup(urls.relative(self.page, to_page, anchor))
 
     def to(self, text: object, to_page: str, anchor: str | None = None) -> Markup:
         return Markup(f"[{escape_inline(text)}]({self.href(to_page, anchor)})")
+
+    def term(self, ident: str, text: object | None = None) -> Markup:
+        """A term of the method (`glossary.TERMS`): linked to the glossary, with its short
+        explanation as the tooltip, where the page first uses it; plain text after that."""
+        term = TERMS[ident]
+        label = escape_inline(term.name.lower() if text is None else text)
+        if ident in self.seen:
+            return Markup(label)
+        self.seen.add(ident)
+        return Markup(f'[{label}]({self.href(urls.GLOSSARY, ident)} "{term.short}")')
+
+    def crumbs(self, trail: list[tuple[str, str]], current: str) -> Markup:
+        """Breadcrumbs above a record's title: section › bucket › the record itself."""
+        steps = [self.to(text, to_page) for text, to_page in trail]
+        here = f'<span aria-current="page">{escape_inline(current)}</span>'
+        return Markup(
+            '<nav class="brief-crumbs" aria-label="Breadcrumbs" markdown>\n'
+            + " › ".join([*steps, here])
+            + "\n</nav>\n"
+        )
 
     def actor(self, actor_id: str) -> Markup:
         return self.to(self.analysis.model.actor_name(actor_id), urls.actor(actor_id))
@@ -78,12 +103,21 @@ class Links:
         return self.to(self.analysis.model.topics[topic_id].record.title, urls.topic(topic_id))
 
     def claim(self, ref: str, text: object | None = None) -> Markup:
-        """A claim, by its text without the closing full stop (the sentence around the link
-        has its own punctuation), or by `text`."""
+        """A claim: its statement as text, without the closing full stop (the sentence around
+        it has its own), and a short link to it by outlet and paragraph, "(Reuters ¶ 4)"; a
+        whole sentence as a link reads badly and is hard to tell from the text around it. With
+        `text`, a link with that text."""
         entry = self.analysis.model.claims[ref]
         page, anchor = urls.claim_ref(ref)
-        label = entry.claim.text.rstrip().removesuffix(".") if text is None else text
-        return self.to(label, page, anchor)
+        if text is not None:
+            return self.to(text, page, anchor)
+        article = entry.article
+        where = self.analysis.model.actor_name(article.record.outlet)
+        span = article.claim_quotes.get(entry.claim.id)
+        if span is not None:
+            where += f" ¶ {span.paragraph}"
+        statement = escape_inline(entry.claim.text.rstrip().removesuffix("."))
+        return Markup(f"{statement} ({self.to(where, page, anchor)})")
 
     def event(self, ref: str) -> Markup:
         """An event; a timeline row that several articles report lists the others too."""

@@ -13,6 +13,7 @@ HOME = "index.md"
 TOPICS = "topics/index.md"
 ACTORS = "actors/index.md"
 ARTICLES = "articles/index.md"
+GLOSSARY = "glossary.md"
 
 
 def topic(topic_id: str) -> str:

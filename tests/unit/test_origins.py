@@ -169,7 +169,9 @@ def test_the_claim_says_which_origins_count_as_one_and_why(tmp_root: Path) -> No
     })  # fmt: skip
     pages = {p.path: p.markdown for p in build_pages(tmp_root).pages}
     assert (
-        "- **Support:** 2 reports, 1 independent origin ([Velmar State Radio](../actors/state-radio.md), "
+        '- **Support:** 2 reports, 1 [independent origin](../glossary.md#independent-origin "A first '
+        'source that depends on no other; outlets under one controller count as one.") '
+        "([Velmar State Radio](../actors/state-radio.md), "
         "[Velmar World Service](../actors/world-service.md)); [Velmar State Radio](../actors/state-radio.md) "
         "and [Velmar World Service](../actors/world-service.md) count as one: all controlled by "
         "[Velmar](../actors/velmar.md); **circular reporting:** 2 outlets carry it, all from one origin"

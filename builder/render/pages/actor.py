@@ -14,6 +14,7 @@ from builder.render import urls
 from builder.render.env import Links
 from builder.render.markdown import escape_inline
 from builder.render.page import Page
+from builder.render.pages.sections import actor_type_title
 from builder.render.snippets import article_plan, narrowed, render_excerpt
 from builder.render.svg import ego_graph
 from builder.validate.corpus import ValidActor
@@ -125,11 +126,18 @@ def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor)
     model = analysis.model
     facts = analysis.facts
 
+    links = Links(path, analysis)
+    kind = actor.record.type
+    crumbs = links.crumbs(
+        [("Actors", urls.ACTORS), (actor_type_title(kind), urls.index_page("actors", kind))],
+        actor.record.name,
+    )
     markdown = env.get_template("actor.md.j2").render(
         analysis=analysis,
         actor=actor,
         record=actor.record,
-        links=Links(path, analysis),
+        links=links,
+        crumbs=crumbs,
         relations=grouped_relations(model.relations_of(actor.id)),
         topics=[model.topics[t] for t in facts.topics.get(actor.id, [])],
         lists={

@@ -14,6 +14,7 @@ from builder.model import Mention
 from builder.render import urls
 from builder.render.env import Links
 from builder.render.page import Page
+from builder.render.pages.sections import month_title
 from builder.render.snippets import article_plan, render_excerpt
 from builder.validate.corpus import ValidArticle
 from builder.validate.vocabulary import RTL_LANGUAGES
@@ -59,10 +60,17 @@ def render_article(env: jinja2.Environment, analysis: Analysis, article: ValidAr
     links = Links(path, analysis)
     mentions = analysis.model.mentions_in(article.id)
     shown = passages(article, mentions, links)
+    day = article.record.published
+    month = urls.index_page("articles", f"{day.year:04d}", f"{day.month:02d}")
+    crumbs = links.crumbs(
+        [("Articles", urls.ARTICLES), (month_title(day.year, day.month), month)],
+        article.record.title,
+    )
     markdown = env.get_template("article.md.j2").render(
         article=article,
         record=article.record,
         links=links,
+        crumbs=crumbs,
         analysis=analysis,
         dek=next((p for p in shown if p.paragraph.is_dek), None),
         passages=[p for p in shown if not p.paragraph.is_dek],

@@ -14,7 +14,13 @@ from builder.render import urls
 from builder.render.env import Links
 from builder.render.page import Page, paginate
 
+SECTIONS = {
+    "topics": ("Topics", urls.TOPICS),
+    "actors": ("Actors", urls.ACTORS),
+    "articles": ("Articles", urls.ARTICLES),
+}
 HOME_TOPICS = 20
+SECTION_LIST = 200
 HOME_ARTICLES = 10
 
 
@@ -37,14 +43,44 @@ def topic_buckets(analysis: Analysis) -> list[Bucket]:
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for topic in analysis.model.topics.values():
         groups[("topics", topic.record.status)].append(topic.id)
-    return _buckets(groups, lambda key: f"{key[1].capitalize()} topics")
+    return _buckets(groups, lambda key: topic_status_title(key[1]))
+
+
+ACTOR_TYPES = {
+    "state": "States",
+    "person": "People",
+    "armed-group": "Armed groups",
+    "military-unit": "Military units",
+    "government-body": "Government bodies",
+    "organization": "Organizations",
+    "media-outlet": "Media outlets",
+    "coalition": "Coalitions",
+}
+
+
+def actor_type_title(kind: str) -> str:
+    return ACTOR_TYPES.get(kind, kind.replace("-", " ").capitalize())
+
+
+def topic_status_title(status: str) -> str:
+    return f"{status.capitalize()} topics"
+
+
+def month_title(year: int, month: int) -> str:
+    return f"Articles published {year:04d}-{month:02d}"
 
 
 def actor_buckets(analysis: Analysis) -> list[Bucket]:
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for actor in analysis.model.actors.values():
         groups[("actors", actor.record.type)].append(actor.id)
-    return _buckets(groups, lambda key: f"Actors: {key[1].replace('-', ' ')}")
+    buckets = _buckets(groups, lambda key: actor_type_title(key[1]))
+    # Within a type, A–Z by name (the bucket pages and the Actors page list them so).
+    name = analysis.model.actor_name
+    return [
+        Bucket(b.title, b.parts, sorted(b.ids, key=lambda i: (name(i).casefold(), i)))
+        for b in buckets
+    ]
 
 
 def article_buckets(analysis: Analysis) -> list[Bucket]:
@@ -52,7 +88,7 @@ def article_buckets(analysis: Analysis) -> list[Bucket]:
     for article in analysis.model.articles.values():
         day = article.record.published
         groups[("articles", f"{day.year:04d}", f"{day.month:02d}")].append(article.id)
-    buckets = _buckets(groups, lambda key: f"Articles published {key[1]}-{key[2]}")
+    buckets = _buckets(groups, lambda key: month_title(int(key[1]), int(key[2])))
     return list(reversed(buckets))
 
 
@@ -68,7 +104,12 @@ def bucket_pages(
     for chunk in paginate(bucket.ids, lambda n: urls.index_page(*bucket.parts, page=n)):
         links = Links(chunk.path, analysis)
         entries = [entry(links, str(item)) for item in chunk.items]
-        markdown = template.render(bucket=bucket, chunk=chunk, entries=entries, links=links)
+        crumbs = links.crumbs(
+            [SECTIONS.get(bucket.parts[0], ("Indexes", urls.index_page("index")))], bucket.title
+        )
+        markdown = template.render(
+            bucket=bucket, chunk=chunk, entries=entries, links=links, crumbs=crumbs
+        )
         title = (
             bucket.title
             if chunk.total == 1
@@ -84,8 +125,15 @@ def _section(
 ) -> list[Page]:  # fmt: skip
     links = Links(path, analysis)
     listing = [(b, links.to(b.title, urls.index_page(*b.parts))) for b in buckets]
+    # Actors are listed by name within each type on the section page itself, so any actor is
+    # one click away; a type with more than SECTION_LIST links to its full bucket pages.
+    members = (
+        {b.title: [links.actor(i) for i in b.ids[:SECTION_LIST]] for b in buckets}
+        if link == "actor"
+        else {}
+    )
     markdown = env.get_template("section.md.j2").render(
-        title=title, intro=intro, buckets=listing, links=links
+        title=title, intro=intro, buckets=listing, links=links, members=members
     )
     pages = [Page.titled(path, title, markdown)]
     for bucket in buckets:

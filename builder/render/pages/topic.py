@@ -8,6 +8,7 @@ from builder.analyze import Analysis, deadline_state
 from builder.render import urls
 from builder.render.env import Links
 from builder.render.page import Page
+from builder.render.pages.sections import topic_status_title
 from builder.render.svg import timeline_chart
 from builder.validate.corpus import ValidTopic
 
@@ -53,10 +54,17 @@ def render_topic(env: jinja2.Environment, analysis: Analysis, topic: ValidTopic)
     as_of = analysis.as_of
     states = {d.id: deadline_state(d, as_of) for d in topic.record.deadlines} if as_of else {}
     timeline = analysis.topic_timeline(topic.id)
+    links = Links(path, analysis)
+    status = topic.record.status
+    crumbs = links.crumbs(
+        [("Topics", urls.TOPICS), (topic_status_title(status), urls.index_page("topics", status))],
+        topic.record.title,
+    )
     markdown = env.get_template("topic.md.j2").render(
         topic=topic,
         record=topic.record,
-        links=Links(path, analysis),
+        links=links,
+        crumbs=crumbs,
         analysis=analysis,
         claims=[analysis.model.claims[ref] for ref in claims],
         sources=sources,

@@ -298,3 +298,42 @@ def test_long_profile_lists_show_twenty_and_link_the_complete_list(
         listed = {re.search(r"\]\(([^)]*)\)", e).group(1).split("/")[-1] for e in complete}  # type: ignore[union-attr]
         assert targets <= listed
     assert cut, "the generated corpus should have an actor with a long list"
+
+
+def test_sources_are_a_numbered_reference_list_with_the_original_and_its_archive(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import ACTOR_MODELINE, ARTICLE_MODELINE, TOPIC_MODELINE, write_files
+
+    write_files(tmp_path / "refs", {
+        "briefs/actors/zembla.yml": ACTOR_MODELINE + "name: Zembla\ntype: state\n",
+        "briefs/actors/courier.yml": ACTOR_MODELINE + "name: Fictional Courier\ntype: media-outlet\n",
+        "seeds/f1.txt": "Fictional report: the council of Zembla closed the canal on Monday.\n",
+        "seeds/f1.yml": ARTICLE_MODELINE + (
+            "title: Zembla closes the canal\npublished: 2030-01-07\noutlet: courier\nrights: full\n"
+            "url: https://courier.example/canal\narchive_url: https://archive.example/canal\n"
+            "claims:\n  - id: closed\n    text: Zembla closed the canal.\n"
+            "    quote: the council of Zembla closed the canal\n    credibility: 2\n"
+        ),
+        "briefs/topics/canal.yml": TOPIC_MODELINE + (
+            "title: The canal\nstatus: active\nupdated: 2030-01-08\nsummary: The canal is shut.\n"
+            "key_judgments:\n  - id: shut\n    text: The canal stays shut.\n"
+            "    likelihood: likely\n    confidence: low\n    claims: ['f1#closed']\n"
+        ),
+    })  # fmt: skip
+    site = pages(tmp_path / "refs")
+    topic = site["topics/canal.md"]
+    assert (
+        "**[1]** [Fictional Courier](../actors/courier.md), 7 January 2030: “[Zembla closes the "
+        "canal](../articles/f1.md)”. [original](https://courier.example/canal) · [archived "
+        "copy](https://archive.example/canal).\n{: #source-1 }"
+    ) in topic
+    # The judgment cites the claim by a short phrase and the reference by its number.
+    assert (
+        "Zembla closed the canal ([Fictional Courier ¶ 1](../articles/f1.md#claim-closed)) [[1]](#source-1)"
+        in topic
+    )
+    assert (
+        "_2030-01-07, [Fictional Courier](courier.md); named 1 time_ · [original](https://courier.example/canal)"
+        " · [archived copy](https://archive.example/canal)\n\n- [¶ 1]"
+    ) in site["actors/zembla.md"]

@@ -54,6 +54,7 @@ def make_environment(templates: Path, settings: Settings) -> jinja2.Environment:
     env.globals["settings"] = settings
     env.globals["verb"] = words.verb
     env.globals["bounds_words"] = words.bounds_words
+    env.globals["day_words"] = words.day_words
     return env
 
 

@@ -57,8 +57,13 @@ def make_parser() -> argparse.ArgumentParser:
         help="re-render every page on each change (default: only the pages the change alters)",
     )  # fmt: skip
     export = commands.add_parser("export", parents=[common], help="write the model as data")
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "--format", choices=["json", "csv", "stix"], default="json",
+        help="json: one file (briefs/1); csv: a folder, a file per record kind; stix: STIX 2.1",
+    )  # fmt: skip
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="PATH", help="file, or folder for csv"
+    )
     new = commands.add_parser("new", parents=[common], help="start a new record (never overwrites)")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     article = kinds.add_parser("article", parents=[common], help="an article: text and sidecar")
@@ -168,16 +173,45 @@ def run_render(root: Path, out: Path, cache: Path | None) -> int:
     return EXIT_OK
 
 
-def run_export(root: Path, out: Path, cache: Path | None) -> int:
-    from builder.export.build import export_json
+def run_export(root: Path, out: Path, cache: Path | None, form: str = "json") -> int:
+    """Write the export; what was at `out` stays until the new one is complete."""
+    import shutil
+
+    from builder.export.build import build_export, export_json
     from builder.pipeline import check
 
     result = check(root, cache)
     _report(result.diagnostics)
     if result.analysis is None:
         return EXIT_CONTENT
+    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(f".{out.name}.partial")
-    partial.write_text(export_json(result.analysis, result.diagnostics), encoding="utf-8")
+    if form == "csv":
+        from builder.export.tables import csv_files
+
+        if out.exists() and not out.is_dir():
+            print(f"briefs export: {out} is a file; --format csv writes a folder", file=sys.stderr)
+            return EXIT_USAGE
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        export = build_export(result.analysis, result.diagnostics)
+        for name, text in csv_files(export, result.analysis).items():
+            (partial / name).write_text(text, encoding="utf-8", newline="")
+        old = out.with_name(f".{out.name}.old")
+        if out.exists():
+            out.replace(old)
+        partial.replace(out)
+        shutil.rmtree(old, ignore_errors=True)
+        return EXIT_OK
+    if form == "stix":
+        from builder.export.stix import export_stix
+        from builder.render.tree import standalone_config
+
+        project = str(standalone_config(root).get("site_name", "") or "Research briefs")
+        text = export_stix(result.analysis, project)
+    else:
+        text = export_json(result.analysis, result.diagnostics)
+    partial.write_text(text, encoding="utf-8")
     partial.replace(out)
     return EXIT_OK
 
@@ -295,7 +329,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return run_serve(root, args.dev_addr, args.full)
     if args.command == "export":
-        return run_export(root, args.out, cache)
+        return run_export(root, args.out, cache, args.format)
     if args.command == "new":
         return run_new(root, args)
     if args.command == "suggest":

@@ -23,7 +23,8 @@ def rendered_pages() -> dict[str, str]:
 
 def golden_pages() -> dict[str, str]:
     return {
-        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        # Bytes, not text: CSV files end their lines with CRLF, which text mode would hide.
+        p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8")
         for p in sorted(GOLDEN.rglob("*"))
         if p.is_file()
     }
@@ -35,7 +36,7 @@ def refresh() -> None:
     for path, markdown in rendered_pages().items():
         target = GOLDEN / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+        target.write_bytes(markdown.encode("utf-8"))
 
 
 if __name__ == "__main__":

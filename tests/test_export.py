@@ -107,10 +107,14 @@ def test_api_has_one_file_per_record_and_no_text_under_excerpt_rights() -> None:
     result = build_pages(FIXTURE_CORPUS)
     files = {page.path: page.markdown for page in result.pages if page.path.startswith("api/")}
     index = json.loads(files["api/index.json"])
-    assert index["articles"] == [SEED_ID] and len(index["actors"]) == 15
-    for kind in ["articles", "actors", "topics"]:
-        for record_id in index[kind]:
-            assert f"api/{kind}/{record_id}.json" in files
+    ids = {
+        kind: [r["id"] for r in index["records"] if r["kind"] == kind]
+        for kind in ("article", "actor", "topic")
+    }
+    assert ids["article"] == [SEED_ID] and len(ids["actor"]) == 15
+    for kind, records in ids.items():
+        for record_id in records:
+            assert f"api/{kind}s/{record_id}.json" in files
     article = json.loads(files[f"api/articles/{SEED_ID}.json"])
     assert article["text"] is None and len(article["mentions"]) >= 40
     oman = json.loads(files["api/actors/oman.json"])

@@ -121,7 +121,7 @@ AXE_PAGES = [
     "", "topics/us-iran-nuclear-talks/", "actors/iran/", "articles/000_13b623c90cd3069e/",
     "topics/", "actors/", "articles/", "index/", "index/actors/state/", "index/articles/2025/04/",
     "index/claims/2025/04/", "index/timeline/2025/", "index/sources/", "index/disputed/",
-    "glossary/", "methodology/", "diagnostics/", "404.html",
+    "glossary/", "data/", "methodology/", "diagnostics/", "404.html",
 ]  # fmt: skip
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 812)}
 # Pages with our pictures: checked for overlapping text and text under 12 CSS px.

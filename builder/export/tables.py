@@ -1,0 +1,168 @@
+"""`export --format csv` and /api/csv/: the model as one CSV file per record kind.
+
+Every file is UTF-8 (no byte-order mark), comma-separated with a header row, quoted where needed
+(RFC 4180, CRLF line ends as the csv module writes them), rows sorted by their ids. Dates are ISO
+days; lists inside a cell are joined with "; " and their ids join other files:
+
+    claims.article → articles.id            claims.source, claims.actors → actors.id
+    mentions.article → articles.id           mentions.actor → actors.id
+    relations.subject, relations.object → actors.id
+    events.article → articles.id             key_judgments.topic, deadlines.topic → topics.id
+    key_judgments.claims, deadlines.claims → claims.key ('<article>#<claim>')
+
+The rights rules are the site's: no article text at all (only the short quotes the site shows),
+and a cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+carriage return) is prefixed with an apostrophe, so it shows as the text it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from builder.analyze import Analysis
+from builder.export.models import Export
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# The files, in the order the Data page lists them, with their columns (stable: new columns
+# are only ever added at the end).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "title", "published", "outlet", "language", "rights", "url", "archive_url",
+                 "byline", "accessed", "dek", "paragraphs", "words", "claims", "events",
+                 "text_sha256", "page"),
+    "actors": ("id", "name", "type", "country", "reliability", "mentions", "summary", "page"),
+    "aliases": ("actor", "name", "kind"),
+    "relations": ("subject", "type", "object", "since", "until", "words", "inferred", "claims",
+                  "note"),
+    "claims": ("key", "article", "claim", "text", "quote", "paragraph", "source", "via",
+               "attributed_to", "anonymous", "credibility", "actors", "status", "superseded_by",
+               "contradicts", "origins", "cluster", "cluster_reports", "cluster_origins",
+               "inferred"),
+    "events": ("key", "article", "event", "what", "when", "start", "end", "precision", "actors",
+               "quote", "same_as", "inferred"),
+    "topics": ("id", "title", "status", "updated", "summary", "actors", "related", "page"),
+    "key_judgments": ("topic", "judgment", "text", "likelihood", "confidence", "claims",
+                      "articles", "independent_origins", "inferred"),
+    "deadlines": ("topic", "deadline", "what", "from", "due", "state", "claims"),
+    "mentions": ("article", "actor", "paragraph", "start", "end", "text", "kind"),
+}  # fmt: skip
+
+DESCRIPTIONS = {
+    "articles": "one row per source article: metadata, counts and its page (never its text)",
+    "actors": "one row per actor: type, country, source reliability, how often it is named",
+    "aliases": "every name an actor is found by: its name, aliases, demonyms and the rest",
+    "relations": "each relation once, in its forward direction, with time bounds and evidence",
+    "claims": "each claim with its quote, origin chain, attribution, credibility and support",
+    "events": "each dated event with the phrase as written and the days it resolves to",
+    "topics": "one row per topic: status, date of the last update, summary",
+    "key_judgments": "each key judgment with likelihood, confidence and support",
+    "deadlines": "each deadline a topic watches, with its state on the newest content date",
+    "mentions": "every place an actor is named: article, paragraph and code-point offsets",
+}
+
+
+def _cell(value: object) -> str | int:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return value
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        assert len(row) == len(columns)
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+def address(page: str) -> str:
+    """A page's address from the site's root, as served: 'actors/iran/'."""
+    from builder.render import urls  # here: builder.render imports this module for /api/
+
+    return urls.final(urls.HOME, page)
+
+
+def csv_files(export: Export, analysis: Analysis) -> dict[str, str]:
+    """`<kind>.csv` → its text; `page` columns hold addresses from the site's root."""
+    from builder.render import urls
+    from builder.render.words import verb
+
+    rows: dict[str, list[tuple[object, ...]]] = {kind: [] for kind in COLUMNS}
+    for a in sorted(export.articles, key=lambda a: a.id):
+        rows["articles"].append((
+            a.id, a.title, a.published, a.outlet, a.language, a.rights, a.url, a.archive_url,
+            a.byline, a.accessed, a.dek, a.paragraphs, a.words, len(a.claims), len(a.events),
+            a.text_sha256, address(urls.article(a.id)),
+        ))  # fmt: skip
+        for c in a.claims:
+            rows["claims"].append((
+                f"{a.id}#{c.id}", a.id, c.id, c.text, c.quote.text, c.quote.paragraph,
+                c.source or a.outlet, c.via, c.attributed_to, c.anonymous, c.credibility,
+                c.actors, c.status, c.superseded_by, c.contradicts, c.origins, c.cluster,
+                c.cluster_reports, c.cluster_origins, c.inferred,
+            ))  # fmt: skip
+        for e in a.events:
+            rows["events"].append((
+                f"{a.id}#{e.id}", a.id, e.id, e.what, e.when, e.start, e.end, e.precision,
+                e.actors, e.quote.text if e.quote else None, e.same_as, e.inferred,
+            ))  # fmt: skip
+        for m in a.mentions:
+            rows["mentions"].append((a.id, m.actor, m.paragraph, m.start, m.end, m.text, m.kind))
+    for actor in sorted(export.actors, key=lambda a: a.id):
+        rows["actors"].append((
+            actor.id, actor.name, actor.type, actor.country, actor.reliability, actor.mentions,
+            actor.summary, address(urls.actor(actor.id)),
+        ))  # fmt: skip
+        names = [(actor.name, "name")] + [(n, "alias") for n in actor.aliases]
+        names += [(n, "demonym") for n in actor.demonyms]
+        names += [(n, "common-word") for n in actor.common_words]
+        names += [(n, "attached") for n in actor.attached]
+        names += [(n, "excluded") for n in actor.excludes]
+        rows["aliases"] += [(actor.id, name, kind) for name, kind in names]
+    for r in sorted(export.relations, key=lambda r: (r.subject, r.type, r.object, r.since or "")):
+        rows["relations"].append((
+            r.subject, r.type, r.object, r.since, r.until, verb(r.type), r.inferred, r.claims,
+            r.note,
+        ))  # fmt: skip
+    for t in sorted(export.topics, key=lambda t: t.id):
+        rows["topics"].append(
+            (
+                t.id,
+                t.title,
+                t.status,
+                t.updated,
+                t.summary,
+                t.actors,
+                t.related,
+                address(urls.topic(t.id)),
+            )
+        )
+        for j in t.key_judgments:
+            articles, origins = analysis.support(j.claims)
+            rows["key_judgments"].append(
+                (
+                    t.id,
+                    j.id,
+                    j.text,
+                    j.likelihood,
+                    j.confidence,
+                    j.claims,
+                    articles,
+                    origins,
+                    j.inferred,
+                )
+            )
+        for d in t.deadlines:
+            rows["deadlines"].append((t.id, d.id, d.what, d.start, d.due, d.state, d.claims))
+    return {f"{kind}.csv": _csv(COLUMNS[kind], rows[kind]) for kind in COLUMNS}

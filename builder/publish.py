@@ -57,6 +57,9 @@ def _remove_old_builds(root: Path, keep: Path) -> None:
 
 def publish(root: Path, result: BuildResult, strict: bool = True) -> PublishResult:
     """Run MkDocs on already computed pages and switch `site/` to the new build on success."""
+    # Absolute: MkDocs reads a relative `site_dir` from the folder of mkdocs.yml, not from ours,
+    # so `--root some/folder` would build into some/folder/some/folder/ and link to nothing.
+    root = root.resolve()
     build_dir = _new_build_dir(root)
     mkdocs_hook.prepare(root, result)
     epoch = mkdocs_hook.source_date_epoch(result)

@@ -65,3 +65,18 @@ def test_next_build_clears_what_killed_builds_left(versions: tuple[Path, str, st
     assert build(root).wait() == 0
     assert digest(root / "site") == new
     assert [p.name for p in (root / ".site-builds").iterdir()] == [(root / "site").resolve().name]
+
+
+def test_a_relative_root_builds_its_site_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`briefs --root some/folder build` once built into some/folder/some/folder/ (MkDocs reads a
+    relative site_dir from the config's folder) and left site/ linking to nothing."""
+    from builder.cli import main
+
+    copy_project_skeleton(tmp_path / "work" / "p", FIXTURE_CORPUS)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--root", "work/p", "build"]) == 0
+    site = tmp_path / "work" / "p" / "site"
+    assert site.is_symlink() and (site / "actors" / "iran" / "index.html").is_file()
+    assert not (tmp_path / "work" / "p" / "work").exists()

@@ -21,6 +21,7 @@ from builder import preview
 from builder.diagnostics import format_text
 from builder.memo import cache_dir
 from builder.pipeline import PREPARED, BuildResult, build_pages
+from builder.prerender import prerender
 from builder.render.feed import FEED_PATH, atom_feed
 from builder.settings import load_settings
 
@@ -44,9 +45,24 @@ def source_date_epoch(result: BuildResult) -> int | None:
     return calendar.timegm(result.analysis.as_of.timetuple())
 
 
+_serving = False
+
+
 def on_startup(*, command: str, dirty: bool) -> None:
     """`mkdocs serve --dirty` (what `briefs serve` runs): pages become files, see preview.py."""
+    global _serving
+    _serving = command == "serve"
     preview.enable(command == "serve" and dirty)
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """A full build converts its pages on every core (builder/prerender.py); a preview, whose
+    rebuilds touch few pages, does not."""
+    if not _serving:
+        converted = prerender(config, files)
+        if converted:
+            log.debug("converted %d pages in workers", converted)
+    return nav
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -24,6 +24,9 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "tools"))
+from reference import write_reference  # noqa: E402
+
 BIN = Path(sys.executable).parent
 STAGES = """
 import json, resource, sys, time
@@ -94,6 +97,15 @@ def measure(size: int, work: Path) -> dict[str, object]:
         ],
         env,
     )
+    # The reference of the issue "Publishing faster than plain MkDocs": plain MkDocs building one
+    # ordinary page of plain paragraphs for every HTML page our build wrote (tools/reference.py).
+    reference = work / f"reference-{size}"
+    write_reference(corpus / "site", reference)
+    reference_s, reference_rss, _ = run(
+        [str(BIN / "mkdocs"), "build", "-q", "-f", str(reference / "mkdocs.yml"),
+         "-d", str(work / f"reference-site-{size}")],
+        env,
+    )  # fmt: skip
     stage_total = sum(result["stages"].values())
     return {
         "articles": size, "pages": result["pages"], "stages": result["stages"],
@@ -103,6 +115,8 @@ def measure(size: int, work: Path) -> dict[str, object]:
         "check_warm": warm_s, "check_warm_peak_rss_mib": round(warm_rss),
         "build_warm": warm_build_s, "build_warm_vs_plain": warm_build_s / plain_s,
         "plain_mkdocs": plain_s, "build_vs_plain": build_s / plain_s,
+        "reference": reference_s, "reference_peak_rss_mib": round(reference_rss),
+        "build_vs_reference": build_s / reference_s,
     }  # fmt: skip
 
 
@@ -114,14 +128,14 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     rows = [measure(int(size), args.work) for size in args.sizes.split(",")]
     print(f"scale benchmark: {os.cpu_count()} cores, Python {platform.python_version()}")
-    header = "articles  pages  load  valid  link  analyze  render  stages  build  pages/s  build/plain  warm build/plain  check  warm check  peak MiB"
+    header = "articles  pages  load  valid  link  analyze  render  stages  build  pages/s  build/plain  warm build/plain  check  warm check  peak MiB  reference  build/ref"
     print(header)
     for r in rows:
         s = r["stages"]
         print(
             f"{r['articles']:>8} {r['pages']:>6} {s['load']:5.1f} {s['validate']:6.1f} {s['link']:5.1f} "  # type: ignore[index]
             f"{s['analyze']:8.1f} {s['render']:7.1f} {r['stages_total']:7.1f} {r['build']:6.1f} "  # type: ignore[index]
-            f"{r['pages_per_second']:8.0f} {r['build_vs_plain']:12.2f} {r['build_warm_vs_plain']:17.2f} {r['check']:6.1f} {r['check_warm']:11.1f} {r['build_peak_rss_mib']:9}"
+            f"{r['pages_per_second']:8.0f} {r['build_vs_plain']:12.2f} {r['build_warm_vs_plain']:17.2f} {r['check']:6.1f} {r['check_warm']:11.1f} {r['build_peak_rss_mib']:9} {r['reference']:10.1f} {r['build_vs_reference']:10.2f}"
         )
     if len(rows) > 1:
         print(

@@ -1,0 +1,162 @@
+"""Converting the site's Markdown on every core, inside MkDocs' own build, with the same output.
+
+MkDocs reads and converts page after page on one core, and Material's search plugin then parses
+each page's HTML again, on the same core: together most of a build. When the navigation is
+ready (`on_nav`), workers forked from the build each take a share of the pages and do exactly
+what MkDocs would do for them (`_populate_page`: read, plugin events, convert) and what the
+search plugin would do (`add_entry_from_context`), and send back the HTML, the table of
+contents, the anchors, the title and the search entries. MkDocs then reads each page as usual
+but its conversion is replaced by the worker's result, and the search plugin takes the worker's
+entries, so the site is byte for byte the one a serial build writes (a test compares them).
+
+Warnings the workers log are handed to MkDocs' loggers here, so `--strict` counts them as if
+they came from this process. Only for `mkdocs build` (not for `serve`, whose dirty rebuilds
+touch few pages), with fork, more than one core and at least MIN_PAGES pages.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import logging
+import multiprocessing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.commands.build import _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from builder.render.parallel import jobs
+
+MIN_PAGES = 300
+CHUNK = 50
+
+log = logging.getLogger("mkdocs.hooks.briefs")
+
+
+@dataclass
+class Rendered:
+    """What converting one page produced, in a form that crosses a pipe."""
+
+    content: str
+    toc: Any  # mkdocs.structure.toc.TableOfContents
+    title: str | None
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # target src_uri → {anchor: link}
+    search: list[dict[str, Any]] | None  # the search plugin's entries for the page
+
+
+# Inherited by the forked workers, never pickled: (config, files, search index or None).
+_SHARED: tuple[MkDocsConfig, Files, Any] | None = None
+
+
+class _Keep(logging.Handler):
+    """In a worker: keeps log records to send back instead of printing or counting them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _convert_share(uris: Sequence[str]) -> tuple[dict[str, Rendered], list[tuple[str, int, str]]]:
+    assert _SHARED is not None, "worker started without the build"
+    config, files, index = _SHARED
+    keep = _Keep()
+    root = logging.getLogger("mkdocs")
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(keep)
+    root.propagate = False
+    done: dict[str, Rendered] = {}
+    for uri in uris:
+        file = files.get_file_from_path(uri)
+        assert file is not None and file.page is not None
+        page = file.page
+        _populate_page(page, config, files)
+        entries = None
+        if index is not None:
+            fresh = type(index)(**index.config)
+            fresh.add_entry_from_context(page)
+            entries = fresh.entries
+        links = None
+        if page.links_to_anchors is not None:
+            links = {f.src_uri: dict(v) for f, v in page.links_to_anchors.items()}
+        done[uri] = Rendered(
+            page.content or "", page.toc, page._title_from_render, page.present_anchor_ids,
+            links, entries,
+        )  # fmt: skip
+    return done, keep.records
+
+
+def _apply(page: Page, rendered: Rendered, files: Files, config: MkDocsConfig, _: Files) -> None:
+    """Stands in for `page.render`: the worker's result instead of a conversion here."""
+    page.content = rendered.content
+    page.toc = rendered.toc
+    page._title_from_render = rendered.title
+    page.present_anchor_ids = rendered.anchors
+    if rendered.links_to_anchors is not None:
+        page.links_to_anchors = {
+            target: links
+            for uri, links in rendered.links_to_anchors.items()
+            if (target := files.get_file_from_path(uri)) is not None
+        }
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(plugin, "search_index", None)
+
+
+def prerender(config: MkDocsConfig, files: Files) -> int:
+    """Convert every documentation page in workers; returns how many were converted there."""
+    pages = list(files.documentation_pages())
+    workers = jobs()
+    if (
+        workers <= 1
+        or len(pages) < MIN_PAGES
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return 0
+    for file in pages:
+        if file.page is None:  # what MkDocs' build loop does for pages outside the navigation
+            Page(None, file, config)
+    index = _search_index(config)
+    global _SHARED
+    _SHARED = (config, files, index)
+    uris = [file.src_uri for file in pages]
+    shares = [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)]
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_convert_share, shares)
+    finally:
+        _SHARED = None
+        gc.unfreeze()
+    search: dict[str, list[dict[str, Any]]] = {}
+    for done, records in results:
+        for name, level, message in records:
+            logging.getLogger(name).log(level, message)
+        for uri, rendered in done.items():
+            target = files.get_file_from_path(uri)
+            assert target is not None and target.page is not None
+            target.page.render = functools.partial(_apply, target.page, rendered, files)  # type: ignore[method-assign]
+            if rendered.search is not None:
+                search[uri] = rendered.search
+    if index is not None:
+        original = index.add_entry_from_context
+
+        def add_entry(page: Page) -> None:
+            entries = search.pop(page.file.src_uri, None)
+            if entries is None:
+                original(page)
+            else:
+                index.entries.extend(entries)
+
+        index.add_entry_from_context = add_entry
+    return len(uris)

@@ -1,0 +1,73 @@
+"""Converting pages on every core (builder/prerender.py) writes the very site a serial build
+writes, and strict builds still fail on what a worker warns about."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from builder import prerender
+from builder.cli import main
+from tests.conftest import FIXTURE_CORPUS, copy_project_skeleton
+
+
+def build(root: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> int:
+    monkeypatch.setenv("BRIEFS_JOBS", jobs)
+    monkeypatch.setattr(prerender, "MIN_PAGES", 0)  # the seed site is small: use workers anyway
+    monkeypatch.setattr(prerender, "CHUNK", 3)
+    return main(["--root", str(root), "--no-cache", "build"])
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    found: list[str] = []
+
+    def walk(compare: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(
+            prefix + n for n in compare.left_only + compare.right_only + compare.diff_files
+        )
+        for name, sub in compare.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return found
+
+
+def test_workers_write_the_same_site_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = copy_project_skeleton(tmp_path / "serial", FIXTURE_CORPUS)
+    parallel = copy_project_skeleton(tmp_path / "parallel", FIXTURE_CORPUS)
+    calls: list[int] = []
+    original = prerender.prerender
+
+    def counted(config, files):  # type: ignore[no-untyped-def]
+        calls.append(converted := original(config, files))
+        return converted
+
+    monkeypatch.setattr(prerender, "prerender", counted)
+    assert build(serial, monkeypatch, "1") == 0
+    assert calls == [0]
+    assert build(parallel, monkeypatch, "2") == 0
+    assert calls[1] > 40  # every page, hand-written ones included, went through the workers
+    # Byte for byte: pages, search index, sitemap, feed, API files.
+    assert differences((serial / "site").resolve(), (parallel / "site").resolve()) == []
+    index = (parallel / "site" / "search" / "search_index.json").read_text("utf-8")
+    assert '"location":"actors/iran/"' in index
+
+
+def test_a_warning_in_a_worker_still_fails_a_strict_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = copy_project_skeleton(tmp_path / "p", FIXTURE_CORPUS)
+    page = root / "docs" / "methodology.md"
+    page.write_text(
+        page.read_text("utf-8") + "\nSee [a page that is not there](missing.md).\n", "utf-8"
+    )
+    assert build(root, monkeypatch, "2") == 1
+    warned = [
+        r for r in caplog.records if r.levelname == "WARNING" and "missing.md" in r.getMessage()
+    ]
+    assert [r.name for r in warned] == ["mkdocs.structure.pages"]  # MkDocs' own logger, once
+    assert not (root / "site").exists()  # nothing published

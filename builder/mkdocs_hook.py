@@ -11,6 +11,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -21,7 +22,7 @@ from builder import preview
 from builder.diagnostics import format_text
 from builder.memo import cache_dir
 from builder.pipeline import PREPARED, BuildResult, build_pages
-from builder.prerender import prerender
+from builder.prerender import build_pages_in_workers, prerender, restore
 from builder.render.feed import FEED_PATH, atom_feed
 from builder.settings import load_settings
 
@@ -62,10 +63,15 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         converted = prerender(config, files)
         if converted:
             log.debug("converted %d pages in workers", converted)
+            _nav[config.config_file_path] = nav
     return nav
 
 
+_nav: dict[str, Navigation] = {}
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    restore()  # in case a build before this one in the same process ended without a word
     root = Path(config.config_file_path).resolve().parent
     # `mkdocs serve` and plain `mkdocs build`: reuse what earlier runs computed, in memory and
     # in the user's cache folder, but leave writing that cache to `briefs` commands.
@@ -113,6 +119,24 @@ def _section_of(page: Page, nav: Navigation) -> Page | None:
         return None
     section = page.file.src_uri.split("/", 1)[0] + "/index.md"
     return next((p for p in nav.pages if p.file.src_uri == section), None)
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """A full build renders the theme's template for its pages on every core too."""
+    if not _serving and _nav.get(config.config_file_path) is not None:
+        build_pages_in_workers(config, env, files, _nav[config.config_file_path])
+    return env
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    restore()
+    _nav.pop(config.config_file_path, None)
+
+
+def on_build_error(*, error: Exception) -> None:
+    """A failed build leaves MkDocs as it found it, for the next build in this process."""
+    restore()
+    _nav.clear()
 
 
 def on_page_context(

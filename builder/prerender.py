@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import mkdocs.commands.build as mkdocs_build
 from mkdocs.commands.build import _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -67,12 +68,7 @@ class _Keep(logging.Handler):
 def _convert_share(uris: Sequence[str]) -> tuple[dict[str, Rendered], list[tuple[str, int, str]]]:
     assert _SHARED is not None, "worker started without the build"
     config, files, index = _SHARED
-    keep = _Keep()
-    root = logging.getLogger("mkdocs")
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    root.addHandler(keep)
-    root.propagate = False
+    keep = _quiet_worker()
     done: dict[str, Rendered] = {}
     for uri in uris:
         file = files.get_file_from_path(uri)
@@ -160,3 +156,80 @@ def prerender(config: MkDocsConfig, files: Files) -> int:
 
         index.add_entry_from_context = add_entry
     return len(uris)
+
+
+# --- The theme's templates on every core ---------------------------------------------------------
+
+# Inherited by the forked workers: (config, documentation files, nav, env).
+_THEME: tuple[MkDocsConfig, Sequence[Any], Any, Any] | None = None
+
+
+def _build_share(uris: Sequence[str]) -> list[tuple[str, int, str]]:
+    """In a worker: MkDocs' own `_build_page` for a share of the pages; it writes their files."""
+    assert _THEME is not None, "worker started without the build"
+    config, doc_files, nav, env = _THEME
+    keep = _quiet_worker()
+    by_uri = {f.src_uri: f for f in doc_files}
+    for uri in uris:
+        page = by_uri[uri].page
+        mkdocs_build._build_page(page, config, doc_files, nav, env)
+    return keep.records
+
+
+def _quiet_worker() -> _Keep:
+    keep = _Keep()
+    root = logging.getLogger("mkdocs")
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(keep)
+    root.propagate = False
+    return keep
+
+
+def build_pages_in_workers(config: MkDocsConfig, env: Any, files: Files, nav: Any) -> int:
+    """Render the theme's template for every page in workers (`on_env`, after every page is
+    read and converted); MkDocs' own loop then only hands each page's search entries over."""
+    doc_files = list(files.documentation_pages())
+    workers = jobs()
+    if (
+        workers <= 1
+        or len(doc_files) < MIN_PAGES
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return 0
+    global _THEME
+    _THEME = (config, doc_files, nav, env)
+    uris = [f.src_uri for f in doc_files]
+    shares = [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)]
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            logged = pool.map(_build_share, shares)
+    finally:
+        _THEME = None
+        gc.unfreeze()
+    for records in logged:
+        for name, level, message in records:
+            logging.getLogger(name).log(level, message)
+    built = set(uris)
+    index = _search_index(config)
+    serial = mkdocs_build._build_page
+
+    def build_page(page: Page, config: MkDocsConfig, *args: Any, **kwargs: Any) -> None:
+        if page.file.src_uri not in built:
+            serial(page, config, *args, **kwargs)
+        elif index is not None:  # built and written by a worker: only its search entries
+            index.add_entry_from_context(page)
+
+    mkdocs_build._build_page = build_page
+    _restore.append(serial)
+    return len(uris)
+
+
+_restore: list[Any] = []
+
+
+def restore() -> None:
+    """Put MkDocs' own `_build_page` back after the build (`on_post_build`)."""
+    while _restore:
+        mkdocs_build._build_page = _restore.pop()

@@ -40,17 +40,24 @@ def test_workers_write_the_same_site_as_one_process(
     serial = copy_project_skeleton(tmp_path / "serial", FIXTURE_CORPUS)
     parallel = copy_project_skeleton(tmp_path / "parallel", FIXTURE_CORPUS)
     calls: list[int] = []
-    original = prerender.prerender
+    built: list[int] = []
+    original, original_build = prerender.prerender, prerender.build_pages_in_workers
 
     def counted(config, files):  # type: ignore[no-untyped-def]
         calls.append(converted := original(config, files))
         return converted
 
+    def counted_build(config, env, files, nav):  # type: ignore[no-untyped-def]
+        built.append(done := original_build(config, env, files, nav))
+        return done
+
     monkeypatch.setattr(prerender, "prerender", counted)
+    monkeypatch.setattr(prerender, "build_pages_in_workers", counted_build)
     assert build(serial, monkeypatch, "1") == 0
     assert calls == [0]
     assert build(parallel, monkeypatch, "2") == 0
     assert calls[1] > 40  # every page, hand-written ones included, went through the workers
+    assert built == [calls[1]]  # and each page's theme template was rendered there too
     # Byte for byte: pages, search index, sitemap, feed, API files.
     assert differences((serial / "site").resolve(), (parallel / "site").resolve()) == []
     index = (parallel / "site" / "search" / "search_index.json").read_text("utf-8")
@@ -71,3 +78,7 @@ def test_a_warning_in_a_worker_still_fails_a_strict_build(
     ]
     assert [r.name for r in warned] == ["mkdocs.structure.pages"]  # MkDocs' own logger, once
     assert not (root / "site").exists()  # nothing published
+    # MkDocs is left as it was: the next build in this process builds every page itself.
+    import mkdocs.commands.build as mkdocs_build
+
+    assert mkdocs_build._build_page.__module__ == "mkdocs.commands.build"

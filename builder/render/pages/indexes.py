@@ -64,10 +64,14 @@ def _claim_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
         words = CREDIBILITY_WORDS[claim.claim.credibility]
         status = "" if claim.claim.status == "active" else f"; **{claim.claim.status}**"
         disputed = "; disputed" if analysis.contradicted_by(key) else ""
-        facts = escape_inline(
-            f"credibility {claim.claim.credibility} ({words}); {_plural(articles, 'article')}, "
-            f"{_plural(origins, 'independent origin')}"
+        # The method's terms link to the glossary where the page first uses them.
+        grade = escape_inline(
+            f" {claim.claim.credibility} ({words}); {_plural(articles, 'article')}, "
         )
+        origin = links.term(
+            "independent-origin", "independent origin" if origins == 1 else "independent origins"
+        )
+        facts = Markup(f"{links.term('credibility')}{grade}{origins} {origin}")
         return Markup(
             f"{links.claim(key)} ({links.article(claim.article.id)}; {facts}{status}{disputed})"
         )

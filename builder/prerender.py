@@ -20,7 +20,7 @@ import functools
 import gc
 import logging
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,8 +50,36 @@ class Rendered:
     search: list[dict[str, Any]] | None  # the search plugin's entries for the page
 
 
-# Inherited by the forked workers, never pickled: (config, files, search index or None).
-_SHARED: tuple[MkDocsConfig, Files, Any] | None = None
+# What the forked workers work from: set just before they start, inherited, never pickled.
+_SHARED: Any = None
+Logged = list[tuple[str, int, str]]
+
+
+def _workers(pages: int) -> int:
+    """How many workers to fork for so many pages: none where it would not pay or cannot be."""
+    workers = jobs()
+    if workers <= 1 or pages < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return workers
+
+
+def _in_workers(
+    share: Callable[[Sequence[str]], tuple[Any, Logged]], uris: list[str], shared: Any, workers: int
+) -> list[Any]:
+    """`share` on chunks of the pages in forked workers; what they logged is logged here."""
+    global _SHARED
+    _SHARED = shared
+    gc.freeze()  # the workers' collector then leaves the inherited objects be
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(share, [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)])
+    finally:
+        _SHARED = None
+        gc.unfreeze()
+    for _, records in results:
+        for name, level, message in records:
+            logging.getLogger(name).log(level, message)
+    return [result for result, _ in results]
 
 
 class _Keep(logging.Handler):
@@ -65,7 +93,7 @@ class _Keep(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _convert_share(uris: Sequence[str]) -> tuple[dict[str, Rendered], list[tuple[str, int, str]]]:
+def _convert_share(uris: Sequence[str]) -> tuple[dict[str, Rendered], Logged]:
     assert _SHARED is not None, "worker started without the build"
     config, files, index = _SHARED
     keep = _quiet_worker()
@@ -112,32 +140,16 @@ def _search_index(config: MkDocsConfig) -> Any:
 def prerender(config: MkDocsConfig, files: Files) -> int:
     """Convert every documentation page in workers; returns how many were converted there."""
     pages = list(files.documentation_pages())
-    workers = jobs()
-    if (
-        workers <= 1
-        or len(pages) < MIN_PAGES
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    workers = _workers(len(pages))
+    if not workers:
         return 0
     for file in pages:
         if file.page is None:  # what MkDocs' build loop does for pages outside the navigation
             Page(None, file, config)
     index = _search_index(config)
-    global _SHARED
-    _SHARED = (config, files, index)
     uris = [file.src_uri for file in pages]
-    shares = [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)]
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_convert_share, shares)
-    finally:
-        _SHARED = None
-        gc.unfreeze()
     search: dict[str, list[dict[str, Any]]] = {}
-    for done, records in results:
-        for name, level, message in records:
-            logging.getLogger(name).log(level, message)
+    for done in _in_workers(_convert_share, uris, (config, files, index), workers):
         for uri, rendered in done.items():
             target = files.get_file_from_path(uri)
             assert target is not None and target.page is not None
@@ -160,20 +172,17 @@ def prerender(config: MkDocsConfig, files: Files) -> int:
 
 # --- The theme's templates on every core ---------------------------------------------------------
 
-# Inherited by the forked workers: (config, documentation files, nav, env).
-_THEME: tuple[MkDocsConfig, Sequence[Any], Any, Any] | None = None
 
-
-def _build_share(uris: Sequence[str]) -> list[tuple[str, int, str]]:
+def _build_share(uris: Sequence[str]) -> tuple[None, Logged]:
     """In a worker: MkDocs' own `_build_page` for a share of the pages; it writes their files."""
-    assert _THEME is not None, "worker started without the build"
-    config, doc_files, nav, env = _THEME
+    assert _SHARED is not None, "worker started without the build"
+    config, doc_files, nav, env = _SHARED
     keep = _quiet_worker()
     by_uri = {f.src_uri: f for f in doc_files}
     for uri in uris:
         page = by_uri[uri].page
         mkdocs_build._build_page(page, config, doc_files, nav, env)
-    return keep.records
+    return None, keep.records
 
 
 def _quiet_worker() -> _Keep:
@@ -190,27 +199,11 @@ def build_pages_in_workers(config: MkDocsConfig, env: Any, files: Files, nav: An
     """Render the theme's template for every page in workers (`on_env`, after every page is
     read and converted); MkDocs' own loop then only hands each page's search entries over."""
     doc_files = list(files.documentation_pages())
-    workers = jobs()
-    if (
-        workers <= 1
-        or len(doc_files) < MIN_PAGES
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    workers = _workers(len(doc_files))
+    if not workers:
         return 0
-    global _THEME
-    _THEME = (config, doc_files, nav, env)
     uris = [f.src_uri for f in doc_files]
-    shares = [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)]
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            logged = pool.map(_build_share, shares)
-    finally:
-        _THEME = None
-        gc.unfreeze()
-    for records in logged:
-        for name, level, message in records:
-            logging.getLogger(name).log(level, message)
+    _in_workers(_build_share, uris, (config, doc_files, nav, env), workers)
     built = set(uris)
     index = _search_index(config)
     serial = mkdocs_build._build_page

@@ -46,20 +46,15 @@ def source_date_epoch(result: BuildResult) -> int | None:
     return calendar.timegm(result.analysis.as_of.timetuple())
 
 
-_serving = False
-
-
 def on_startup(*, command: str, dirty: bool) -> None:
     """`mkdocs serve --dirty` (what `briefs serve` runs): pages become files, see preview.py."""
-    global _serving
-    _serving = command == "serve"
-    preview.enable(command == "serve" and dirty)
+    preview.enable(command == "serve" and dirty, serving=command == "serve")
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """A full build converts its pages on every core (builder/prerender.py); a preview, whose
     rebuilds touch few pages, does not."""
-    if not _serving:
+    if not preview.STATE.serving:
         converted = prerender(config, files)
         if converted:
             log.debug("converted %d pages in workers", converted)
@@ -123,7 +118,7 @@ def _section_of(page: Page, nav: Navigation) -> Page | None:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """A full build renders the theme's template for its pages on every core too."""
-    if not _serving and _nav.get(config.config_file_path) is not None:
+    if not preview.STATE.serving and _nav.get(config.config_file_path) is not None:
         build_pages_in_workers(config, env, files, _nav[config.config_file_path])
     return env
 

@@ -24,17 +24,21 @@ PREVIEW_DIR = "preview"
 
 @dataclass
 class PreviewState:
-    """Whether this process serves dirty builds, and what each page file holds."""
+    """Whether this process serves (and with dirty builds), and what each page file holds.
+    Kept here, not in the hook: MkDocs loads the hook afresh with each configuration, and a
+    preview's rebuilds load the configuration again without telling the plugins it serves."""
 
     dirty: bool = False
+    serving: bool = False
     written: dict[Path, dict[str, str]] = field(default_factory=dict)
 
 
 STATE = PreviewState()
 
 
-def enable(dirty: bool) -> None:
+def enable(dirty: bool, serving: bool = False) -> None:
     STATE.dirty = dirty
+    STATE.serving = serving
 
 
 def pages_folder(root: Path) -> Path:

@@ -82,3 +82,36 @@ def test_a_warning_in_a_worker_still_fails_a_strict_build(
     import mkdocs.commands.build as mkdocs_build
 
     assert mkdocs_build._build_page.__module__ == "mkdocs.commands.build"
+
+
+def test_a_preview_never_converts_in_workers_even_after_the_config_is_reloaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve` tells the plugins it serves once; each rebuild loads the configuration (and the
+    hook) again. Its dirty rebuilds touch few pages, so workers would only cost time."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from builder import memo, preview
+
+    memo.clear()
+    monkeypatch.setattr(preview, "STATE", preview.PreviewState())
+    monkeypatch.setenv("BRIEFS_JOBS", "2")
+    monkeypatch.setattr(prerender, "MIN_PAGES", 0)
+    calls: list[int] = []
+    original = prerender.prerender
+
+    def counted(config, files):  # type: ignore[no-untyped-def]
+        calls.append(converted := original(config, files))
+        return converted
+
+    monkeypatch.setattr(prerender, "prerender", counted)
+    root = copy_project_skeleton(tmp_path / "p", FIXTURE_CORPUS)
+    site = tmp_path / "site"
+    for rebuild in range(2):
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+        if rebuild == 0:
+            config.plugins.on_startup(command="serve", dirty=True)
+        mkdocs_build(config, dirty=True)
+    assert calls == []  # not even asked
+    assert (site / "actors" / "iran" / "index.html").is_file()

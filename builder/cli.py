@@ -198,11 +198,20 @@ def run_export(root: Path, out: Path, cache: Path | None, form: str = "json") ->
         for name, text in csv_files(export, result.analysis).items():
             (partial / name).write_text(text, encoding="utf-8", newline="")
         old = out.with_name(f".{out.name}.old")
+        shutil.rmtree(old, ignore_errors=True)  # left by an export that was stopped
         if out.exists():
             out.replace(old)
-        partial.replace(out)
+        try:
+            partial.replace(out)
+        except OSError:
+            if old.exists():
+                old.replace(out)  # the earlier export stays where it was
+            raise
         shutil.rmtree(old, ignore_errors=True)
         return EXIT_OK
+    if out.is_dir():
+        print(f"briefs export: {out} is a folder; --format {form} writes a file", file=sys.stderr)
+        return EXIT_USAGE
     if form == "stix":
         from builder.export.stix import export_stix
         from builder.render.tree import standalone_config

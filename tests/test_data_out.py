@@ -101,6 +101,7 @@ def test_every_csv_file_loads_and_claims_join_articles_and_actors(project: Path)
         "attacks",
     )
     assert {"name": "Tehran", "kind": "alias", "actor": "iran"} in tables["aliases"]
+    assert {row["kind"] for row in tables["aliases"]} == {"name", "alias", "demonym"}
     assert (
         articles[ARTICLE]["page"] == f"articles/{ARTICLE}/"
         and articles[ARTICLE]["published"] == "2025-04-08"
@@ -157,15 +158,18 @@ def test_stix_objects_carry_our_ids_grades_times_and_rights(project: Path) -> No
     bundle = json.loads((project / "out/stix.json").read_text("utf-8"))
     objects = {o["id"]: o for o in bundle["objects"]}
     # Deterministic ids: UUIDv5 of our own id in the project's namespace.
-    iran = objects[stix_id("identity", "iran")]
-    assert iran["id"] == f"identity--{uuid.uuid5(NAMESPACE, 'identity/iran')}"
+    iran = objects[stix_id("identity", "actor", "iran")]
+    assert (
+        iran["id"]
+        == f"identity--{uuid.uuid5(NAMESPACE, json.dumps(['identity', 'actor', 'iran']))}"
+    )
     assert iran["name"] == "Iran" and iran["sectors"] == ["government-national"]
     assert "Also called: Tehran; Islamic Republic of Iran." in iran["description"]
-    militias = objects[stix_id("threat-actor", "iraqi-militias")]
+    militias = objects[stix_id("threat-actor", "actor", "iraqi-militias")]
     assert militias["type"] == "threat-actor"
     report = objects[stix_id("report", ARTICLE)]
     assert report["published"] == "2025-04-08T00:00:00Z" and report["lang"] == "en"
-    assert stix_id("identity", "oman") in report["object_refs"]
+    assert stix_id("identity", "actor", "oman") in report["object_refs"]
     excerpts = objects[report["object_marking_refs"][0]]
     assert excerpts["name"] == "rights: excerpts" and "30%" in excerpts["definition"]["statement"]
     note = objects[stix_id("note", f"{ARTICLE}#missiles-shipped")]
@@ -180,6 +184,16 @@ def test_stix_objects_carry_our_ids_grades_times_and_rights(project: Path) -> No
         "2024-04-01T00:00:00Z",
         "2024-05-01T00:00:00Z",
     )
+    # `created` never moves; `modified` is the newest content date, so a new export supersedes.
+    assert (iran["created"], iran["modified"]) == (
+        "2024-01-01T00:00:00.000Z",
+        "2025-04-10T00:00:00.000Z",
+    )
+    assert (note["created"], note["modified"]) == (
+        "2025-04-08T00:00:00.000Z",
+        "2025-04-10T00:00:00.000Z",
+    )
+    assert "modified" not in excerpts and excerpts["created"] == "2024-01-01T00:00:00.000Z"
     # The same content gives the same bundle, byte for byte.
     again = project / "out/again.json"
     assert main(["--root", str(project), "export", "--format", "stix", "--out", str(again)]) == 0
@@ -221,3 +235,25 @@ def test_export_csv_keeps_the_old_folder_until_the_new_one_is_complete(project: 
     file.write_text("x", "utf-8")
     assert main(["--root", str(project), "export", "--format", "csv", "--out", str(file)]) == 2
     assert file.read_text("utf-8") == "x"
+    # A file format into a folder is refused too, and the folder is left as it was.
+    assert main(["--root", str(project), "export", "--format", "stix", "--out", str(out)]) == 2
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{k}.csv" for k in COLUMNS)
+    # What a stopped export left beside the folder does not block the next one.
+    (out.parent / ".csv.old").mkdir()
+    (out.parent / ".csv.old" / "x.csv").write_text("x\n", "utf-8")
+    assert main(["--root", str(project), "export", "--format", "csv", "--out", str(out)]) == 0
+    assert not (out.parent / ".csv.old").exists()
+
+
+def test_stix_ids_of_different_things_never_meet() -> None:
+    # An actor called "project" is not the bundle's publisher; EDTF '/' cannot join two parts.
+    assert stix_id("identity", "actor", "project") != stix_id("identity", "project")
+    assert stix_id("relationship", "backs", "a", "b", "2024/2025", "") != stix_id(
+        "relationship", "backs", "a", "b", "2024", "2025/"
+    )
+
+
+def test_a_relation_until_the_last_representable_year_has_no_stop_time() -> None:
+    from builder.export.stix import _bounds
+
+    assert _bounds("2024", "9999") == {"start_time": _bounds("2024", None)["start_time"]}

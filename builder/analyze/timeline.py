@@ -167,9 +167,9 @@ def relation_dates(model: Model) -> list[Diagnostic]:
                 if value is None:
                     continue
                 resolution = parse_edtf_interval(value)
-                if resolution.problem and resolution.problem[0] == "invalid-date":
+                if resolution.problem:  # not a date, or an interval that ends before it starts
                     at = actor.source.at("relations", index, field)
-                    problems.append(error(at, "invalid-date", resolution.problem[1]))
+                    problems.append(error(at, *resolution.problem))
                 else:
                     bounds[field] = resolution.interval
             since, until = bounds.get("since"), bounds.get("until")

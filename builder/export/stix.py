@@ -11,14 +11,18 @@
   credibility as STIX confidence;
 - rights: one statement marking per `rights:` value, on every report and note (a note quotes).
 
-Every id is a UUIDv5 of our own id in the project's namespace, and every timestamp comes from
-the content (a report's and its notes' from the publication day, the rest from the newest
-content date), so the same content gives the same bundle.
+Every id is a UUIDv5 of our own id (with its kind) in the project's namespace, and every
+timestamp comes from the content, so the same content gives the same bundle. Content has no
+history of its own, so `created` is fixed (a report's and its notes' publication day, for the rest
+the project's epoch, CREATED) and never changes, while `modified` is the newest content date, so
+an importer takes each export as the newer version of every object it already holds. Marking
+definitions are never versioned: they only have the fixed `created`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Iterable
 
@@ -29,6 +33,7 @@ from builder.analyze.dates import parse_edtf_interval
 from builder.validate.vocabulary import CREDIBILITY_WORDS
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "briefs:research-brief-generator")
+CREATED = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)  # the project's epoch: see the module's text
 
 IDENTITY_CLASS = {"person": "individual", "coalition": "group"}
 SECTORS = {
@@ -47,7 +52,9 @@ RIGHTS = {
 
 
 def stix_id(kind: str, *parts: str) -> str:
-    return f"{kind}--{uuid.uuid5(NAMESPACE, '/'.join((kind, *parts)))}"
+    """A UUIDv5 from the STIX type and our parts, joined so that no two part lists meet (EDTF
+    dates hold '/', ids may be anything the other parts are)."""
+    return f"{kind}--{uuid.uuid5(NAMESPACE, json.dumps([kind, *parts]))}"
 
 
 def _moment(day: dt.date) -> dt.datetime:
@@ -61,7 +68,7 @@ def _bounds(since: str | None, until: str | None) -> dict[str, dt.datetime]:
     last = parse_edtf_interval(until).interval.end if until else None
     if first is not None:
         times["start_time"] = _moment(first)
-    if last is not None:
+    if last is not None and last < dt.date.max:  # 9999-12-31 has no day after it
         times["stop_time"] = _moment(last + dt.timedelta(days=1))
     return times
 
@@ -73,18 +80,19 @@ def _refs(ids: Iterable[str]) -> list[str]:
 def stix_bundle(analysis: Analysis, project: str) -> stix2.Bundle:
     """The whole model as one bundle, objects sorted by type and id."""
     model = analysis.model
-    as_of = _moment(analysis.as_of or dt.date(1970, 1, 1))
+    as_of = max(_moment(analysis.as_of), CREATED) if analysis.as_of else CREATED
+    stamps = {"created": CREATED, "modified": as_of}
     author = stix_id("identity", "project")
     common = {"created_by_ref": author, "allow_custom": False}
     objects: list[object] = [
-        stix2.Identity(id=author, name=project, identity_class="organization", created=as_of,
-                       modified=as_of, description="The publisher of these research briefs."),
+        stix2.Identity(id=author, name=project, identity_class="organization", **stamps,
+                       description="The publisher of these research briefs."),
     ]  # fmt: skip
     marking = {}
     for licence, statement in RIGHTS.items():
         marking[licence] = stix2.MarkingDefinition(
             id=stix_id("marking-definition", "rights", licence),
-            created=as_of,
+            created=CREATED,
             created_by_ref=author,
             name=f"rights: {licence}",
             definition_type="statement",
@@ -96,20 +104,20 @@ def stix_bundle(analysis: Analysis, project: str) -> stix2.Bundle:
     for actor in model.actors.values():
         record = actor.record
         if record.type in THREAT_ACTOR_TYPES:
-            ref = stix_id("threat-actor", actor.id)
+            ref = stix_id("threat-actor", "actor", actor.id)
             obj: object = stix2.ThreatActor(
-                id=ref, name=record.name, created=as_of, modified=as_of,
+                id=ref, name=record.name, **stamps,
                 threat_actor_types=THREAT_ACTOR_TYPES[record.type],
                 aliases=list(record.aliases) or None, description=record.summary,
                 external_references=[{"source_name": "briefs", "external_id": actor.id}],
                 **common,
             )  # fmt: skip
         else:
-            ref = stix_id("identity", actor.id)
+            ref = stix_id("identity", "actor", actor.id)
             also = f" Also called: {'; '.join(record.aliases)}." if record.aliases else ""
             described = ((record.summary or "") + also).strip() or None
             obj = stix2.Identity(
-                id=ref, name=record.name, created=as_of, modified=as_of,
+                id=ref, name=record.name, **stamps,
                 identity_class=IDENTITY_CLASS.get(record.type, "organization"),
                 sectors=SECTORS.get(record.type), description=described,
                 external_references=[{"source_name": "briefs", "external_id": actor.id}],
@@ -126,7 +134,7 @@ def stix_bundle(analysis: Analysis, project: str) -> stix2.Bundle:
             supports.setdefault(evidence, []).append(ref)
         objects.append(stix2.Relationship(
             id=ref, relationship_type=relation.type, source_ref=actor_ref[relation.subject],
-            target_ref=actor_ref[relation.object], created=as_of, modified=as_of,
+            target_ref=actor_ref[relation.object], **stamps,
             description=relation.note, **_bounds(relation.since, relation.until), **common,
         ))  # fmt: skip
 
@@ -144,7 +152,7 @@ def stix_bundle(analysis: Analysis, project: str) -> stix2.Bundle:
             external.append({"source_name": "archive", "url": paper.archive_url})
         objects.append(stix2.Report(
             id=report, name=paper.title, description=paper.dek, published=day, created=day,
-            modified=day, report_types=["threat-report"], lang=paper.language,
+            modified=max(day, as_of), report_types=["threat-report"], lang=paper.language,
             object_refs=_refs(actor_ref[a] for a in named), external_references=external,
             object_marking_refs=rights, **common,
         ))  # fmt: skip
@@ -166,7 +174,8 @@ def stix_bundle(analysis: Analysis, project: str) -> stix2.Bundle:
                 labels=[f"admiralty:{grade}", f"credibility:{claim.credibility}",
                         *([f"reliability:{letter}"] if letter != "?" else []),
                         *(["anonymous"] if claim.anonymous else []), f"status:{claim.status}"],
-                confidence=CONFIDENCE.get(claim.credibility), created=day, modified=day,
+                confidence=CONFIDENCE.get(claim.credibility), created=day,
+                modified=max(day, as_of),
                 object_marking_refs=rights, **common,
             ))  # fmt: skip
 

@@ -52,7 +52,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 DESCRIPTIONS = {
     "articles": "one row per source article: metadata, counts and its page (never its text)",
     "actors": "one row per actor: type, country, source reliability, how often it is named",
-    "aliases": "every name an actor is found by: its name, aliases, demonyms and the rest",
+    "aliases": "every name an actor is found by: its name, its aliases and its demonyms",
     "relations": "each relation once, in its forward direction, with time bounds and evidence",
     "claims": "each claim with its quote, origin chain, attribution, credibility and support",
     "events": "each dated event with the phrase as written and the days it resolves to",
@@ -124,11 +124,10 @@ def csv_files(export: Export, analysis: Analysis) -> dict[str, str]:
             actor.id, actor.name, actor.type, actor.country, actor.reliability, actor.mentions,
             actor.summary, address(urls.actor(actor.id)),
         ))  # fmt: skip
+        # Only names the actor is found by: `excludes` are other things' names, and
+        # `common_words` and `attached` only qualify names already listed here.
         names = [(actor.name, "name")] + [(n, "alias") for n in actor.aliases]
         names += [(n, "demonym") for n in actor.demonyms]
-        names += [(n, "common-word") for n in actor.common_words]
-        names += [(n, "attached") for n in actor.attached]
-        names += [(n, "excluded") for n in actor.excludes]
         rows["aliases"] += [(actor.id, name, kind) for name, kind in names]
     for r in sorted(export.relations, key=lambda r: (r.subject, r.type, r.object, r.since or "")):
         rows["relations"].append((

@@ -48,7 +48,7 @@ def source_date_epoch(result: BuildResult) -> int | None:
 
 def on_startup(*, command: str, dirty: bool) -> None:
     """`mkdocs serve --dirty` (what `briefs serve` runs): pages become files, see preview.py."""
-    preview.enable(command == "serve" and dirty, serving=command == "serve")
+    preview.enable(command == "serve" and dirty, serving=command == "serve", dirty_build=dirty)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

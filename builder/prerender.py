@@ -20,16 +20,22 @@ import functools
 import gc
 import logging
 import multiprocessing
+import threading
+import types
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
 from mkdocs.commands.build import _populate_page
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from builder import preview
 from builder.render.parallel import jobs
 
 MIN_PAGES = 300
@@ -55,31 +61,55 @@ _SHARED: Any = None
 Logged = list[tuple[str, int, str]]
 
 
-def _workers(pages: int) -> int:
-    """How many workers to fork for so many pages: none where it would not pay or cannot be."""
+SUPPORTED_PLUGINS = {"search", "material/search"}
+
+
+def _workers(pages: int, config: MkDocsConfig) -> int:
+    """How many workers to fork for so many pages: none where it would not pay or cannot be
+    done safely. The workers run some plugin events that MkDocs then runs again here, so only
+    plugins known to do nothing in those events (search, and hooks like ours) are allowed; and
+    a process with other threads (a preview's server) is never forked."""
     workers = jobs()
     if workers <= 1 or pages < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    state = preview.STATE
+    if state.serving or state.dirty or state.dirty_build or threading.active_count() > 1:
+        return 0
+    plugins = config.plugins.items()
+    if any(n not in SUPPORTED_PLUGINS and not isinstance(p, types.ModuleType) for n, p in plugins):
         return 0
     return workers
 
 
-def _in_workers(
-    share: Callable[[Sequence[str]], tuple[Any, Logged]], uris: list[str], shared: Any, workers: int
-) -> list[Any]:
-    """`share` on chunks of the pages in forked workers; what they logged is logged here."""
+Share = Callable[[Sequence[str]], tuple[Any, Logged, str | None]]
+
+
+def _in_workers(share: Share, uris: list[str], shared: Any, workers: int) -> list[Any]:
+    """`share` on chunks of the pages in forked workers; what they logged is logged here, and a
+    failure in one is raised here as a PluginError that names the page. A worker that dies
+    (killed, out of memory) fails the build instead of leaving it waiting."""
     global _SHARED
     _SHARED = shared
+    chunks = [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)]
     gc.freeze()  # the workers' collector then leaves the inherited objects be
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(share, [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)])
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = list(pool.map(share, chunks))
+    except BrokenProcessPool as exc:
+        raise PluginError(f"a build worker stopped without a word ({exc})") from None
     finally:
         _SHARED = None
         gc.unfreeze()
-    for _, records in results:
+    failures = []
+    for _, records, failure in results:
         for name, level, message in records:
             logging.getLogger(name).log(level, message)
-    return [result for result, _ in results]
+        if failure:
+            failures.append(failure)
+    if failures:
+        raise PluginError("; ".join(failures))
+    return [result for result, _, _ in results]
 
 
 class _Keep(logging.Handler):
@@ -93,11 +123,26 @@ class _Keep(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _convert_share(uris: Sequence[str]) -> tuple[dict[str, Rendered], Logged]:
+def _convert_share(uris: Sequence[str]) -> tuple[dict[str, Rendered], Logged, str | None]:
     assert _SHARED is not None, "worker started without the build"
     config, files, index = _SHARED
     keep = _quiet_worker()
     done: dict[str, Rendered] = {}
+    try:
+        _convert(uris, config, files, index, done)
+    except Exception as exc:  # reported in the parent, naming the page
+        return done, keep.records, f"Error reading page '{_failed(done, uris)}': {exc!r}"
+    return done, keep.records, None
+
+
+def _failed(done: dict[str, Any], uris: Sequence[str]) -> str:
+    """The first page of a share that has no result: the one that failed."""
+    return next((u for u in uris if u not in done), uris[-1])
+
+
+def _convert(
+    uris: Sequence[str], config: MkDocsConfig, files: Files, index: Any, done: dict[str, Rendered]
+) -> None:
     for uri in uris:
         file = files.get_file_from_path(uri)
         assert file is not None and file.page is not None
@@ -115,7 +160,6 @@ def _convert_share(uris: Sequence[str]) -> tuple[dict[str, Rendered], Logged]:
             page.content or "", page.toc, page._title_from_render, page.present_anchor_ids,
             links, entries,
         )  # fmt: skip
-    return done, keep.records
 
 
 def _apply(page: Page, rendered: Rendered, files: Files, config: MkDocsConfig, _: Files) -> None:
@@ -140,7 +184,7 @@ def _search_index(config: MkDocsConfig) -> Any:
 def prerender(config: MkDocsConfig, files: Files) -> int:
     """Convert every documentation page in workers; returns how many were converted there."""
     pages = list(files.documentation_pages())
-    workers = _workers(len(pages))
+    workers = _workers(len(pages), config)
     if not workers:
         return 0
     for file in pages:
@@ -173,16 +217,20 @@ def prerender(config: MkDocsConfig, files: Files) -> int:
 # --- The theme's templates on every core ---------------------------------------------------------
 
 
-def _build_share(uris: Sequence[str]) -> tuple[None, Logged]:
-    """In a worker: MkDocs' own `_build_page` for a share of the pages; it writes their files."""
+def _build_share(uris: Sequence[str]) -> tuple[None, Logged, str | None]:
+    """In a worker: MkDocs' own `_build_page` for a share of the pages; it writes their files.
+    (Page files are thus written before the static files and the theme's own templates, where
+    MkDocs writes them last; no generated page shares its address with a static file.)"""
     assert _SHARED is not None, "worker started without the build"
     config, doc_files, nav, env = _SHARED
     keep = _quiet_worker()
     by_uri = {f.src_uri: f for f in doc_files}
     for uri in uris:
-        page = by_uri[uri].page
-        mkdocs_build._build_page(page, config, doc_files, nav, env)
-    return None, keep.records
+        try:
+            mkdocs_build._build_page(by_uri[uri].page, config, doc_files, nav, env)
+        except Exception as exc:  # reported in the parent, naming the page
+            return None, keep.records, f"Error building page '{uri}': {exc!r}"
+    return None, keep.records, None
 
 
 def _quiet_worker() -> _Keep:
@@ -199,7 +247,7 @@ def build_pages_in_workers(config: MkDocsConfig, env: Any, files: Files, nav: An
     """Render the theme's template for every page in workers (`on_env`, after every page is
     read and converted); MkDocs' own loop then only hands each page's search entries over."""
     doc_files = list(files.documentation_pages())
-    workers = _workers(len(doc_files))
+    workers = _workers(len(doc_files), config)
     if not workers:
         return 0
     uris = [f.src_uri for f in doc_files]

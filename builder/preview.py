@@ -30,15 +30,17 @@ class PreviewState:
 
     dirty: bool = False
     serving: bool = False
+    dirty_build: bool = False  # `--dirty`: MkDocs rebuilds only the pages it thinks changed
     written: dict[Path, dict[str, str]] = field(default_factory=dict)
 
 
 STATE = PreviewState()
 
 
-def enable(dirty: bool, serving: bool = False) -> None:
+def enable(dirty: bool, serving: bool = False, dirty_build: bool = False) -> None:
     STATE.dirty = dirty
     STATE.serving = serving
+    STATE.dirty_build = dirty_build
 
 
 def pages_folder(root: Path) -> Path:

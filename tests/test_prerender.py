@@ -115,3 +115,52 @@ def test_a_preview_never_converts_in_workers_even_after_the_config_is_reloaded(
         mkdocs_build(config, dirty=True)
     assert calls == []  # not even asked
     assert (site / "actors" / "iran" / "index.html").is_file()
+
+
+def test_a_dirty_build_never_uses_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs build --dirty` reads only the pages it thinks changed; workers would build the
+    others from nothing (a review found it crashing in Material's search plugin)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from builder import preview
+
+    monkeypatch.setattr(preview, "STATE", preview.PreviewState())
+    monkeypatch.setenv("BRIEFS_JOBS", "2")
+    monkeypatch.setattr(prerender, "MIN_PAGES", 0)
+    root = copy_project_skeleton(tmp_path / "p", FIXTURE_CORPUS)
+    site = tmp_path / "site"
+    for _ in range(2):
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="build", dirty=True)
+        mkdocs_build(config, dirty=True)
+    assert (site / "actors" / "iran" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("how", ["raises", "dies"])
+def test_a_failing_worker_fails_the_build_naming_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, how: str
+) -> None:
+    import os
+
+    original = prerender._populate_page
+
+    def broken(page, config, files):  # type: ignore[no-untyped-def]
+        if page.file.src_uri == "methodology.md":
+            if how == "dies":
+                os._exit(3)  # as if killed: the build must not wait for it forever
+            raise ValueError("fictional failure")
+        return original(page, config, files)
+
+    monkeypatch.setattr(prerender, "_populate_page", broken)
+    root = copy_project_skeleton(tmp_path / "p", FIXTURE_CORPUS)
+    assert build(root, monkeypatch, "2") == 1
+    err = "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    if how == "raises":
+        assert "Error reading page 'methodology.md': ValueError('fictional failure')" in err
+    else:
+        assert "a build worker stopped without a word" in err
+    assert not (root / "site").exists()
+    import mkdocs.commands.build as mkdocs_build
+
+    assert mkdocs_build._build_page.__module__ == "mkdocs.commands.build"

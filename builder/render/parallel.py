@@ -12,6 +12,7 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 import jinja2
 
@@ -73,11 +74,13 @@ def render_records(
     gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) be
     try:
         shares = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            pending = pool.map_async(_render_share, shares)
+        # An executor, not a Pool: a worker that dies fails the build instead of hanging it.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            pending = [pool.submit(_render_share, share) for share in shares]
             pages = meanwhile()
-            for rendered in pending.get():
-                pages += rendered
+            for rendered in pending:
+                pages += rendered.result()
     finally:
         _SHARED = None
         gc.unfreeze()

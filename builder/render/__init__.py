@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from builder.analyze import Analysis
@@ -35,12 +36,16 @@ def render(
     env = make_environment(templates, settings or Settings())
     model = analysis.model
 
-    def the_rest() -> list[Page]:
-        pages = [render_home(env, analysis), *render_sections(env, analysis), render_glossary()]
-        pages += render_indexes(env, analysis) + render_mention_lists(env, analysis)
-        pages += render_sources(env, analysis) + render_actor_lists(env, analysis)
-        pages += [render_topic(env, analysis, topic) for topic in model.topics.values()]
-        return pages + redirect_pages(analysis) + api_pages(analysis)
-
-    pages = render_records(env, analysis, the_rest, workers)
+    # Every page that is not an article's or an actor's, in parts the workers share out, the
+    # longest first (each part is one task).
+    others: list[Callable[[], list[Page]]] = [
+        lambda: api_pages(analysis),
+        lambda: render_indexes(env, analysis),
+        lambda: render_mention_lists(env, analysis),
+        lambda: render_actor_lists(env, analysis),
+        lambda: [render_topic(env, analysis, topic) for topic in model.topics.values()],
+        lambda: [render_home(env, analysis), *render_sections(env, analysis), render_glossary()],
+        lambda: render_sources(env, analysis) + redirect_pages(analysis),
+    ]
+    pages = render_records(env, analysis, others, workers)
     return sorted(pages, key=lambda page: page.path)

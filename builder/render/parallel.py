@@ -25,10 +25,11 @@ JOBS_VARIABLE = "BRIEFS_JOBS"
 MIN_PAGES = 400  # below this, starting workers costs more than it saves
 CHUNK = 100  # pages per task: small enough to balance, large enough to amortise the round trip
 
-Job = tuple[str, str]  # ("article" | "actor", record id)
+Job = tuple[str, str]  # ("article" | "actor", record id), or ("rest", index into the others)
+Others = Sequence[Callable[[], list[Page]]]
 
 # What the forked workers render from: set just before they start, inherited, never pickled.
-_SHARED: tuple[jinja2.Environment, Analysis] | None = None
+_SHARED: tuple[jinja2.Environment, Analysis, Others] | None = None
 
 
 def jobs() -> int:
@@ -51,36 +52,42 @@ def _render(env: jinja2.Environment, analysis: Analysis, job: Job) -> Page:
 
 def _render_share(share: Sequence[Job]) -> list[Page]:
     assert _SHARED is not None, "worker started without the analysis"
-    env, analysis = _SHARED
-    return [_render(env, analysis, job) for job in share]
+    env, analysis, others = _SHARED
+    pages: list[Page] = []
+    for kind, key in share:
+        if kind == "rest":
+            pages += others[int(key)]()
+        else:
+            pages.append(_render(env, analysis, (kind, key)))
+    return pages
 
 
 def render_records(
     env: jinja2.Environment,
     analysis: Analysis,
-    meanwhile: Callable[[], list[Page]],
+    others: Others,
     workers: int | None = None,
 ) -> list[Page]:
-    """Every article and actor page, plus what `meanwhile` renders here while workers run."""
+    """Every article and actor page, and the pages each of `others` renders (indexes, lists,
+    the API), all shared out among the workers: the others first, one task each, since they
+    are the longest, then the records in chunks."""
     model = analysis.model
     todo: list[Job] = [("actor", a) for a in model.actors] + [
         ("article", a) for a in model.articles
     ]
     count = jobs() if workers is None else workers
     if count <= 1 or len(todo) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
-        return meanwhile() + [_render(env, analysis, job) for job in todo]
+        return [p for other in others for p in other()] + [_render(env, analysis, j) for j in todo]
     global _SHARED
-    _SHARED = (env, analysis)
+    _SHARED = (env, analysis, others)
     gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) be
     try:
-        shares = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        shares = [[("rest", str(i))] for i in range(len(others))]
+        shares += [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
         # An executor, not a Pool: a worker that dies fails the build instead of hanging it.
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-            pending = [pool.submit(_render_share, share) for share in shares]
-            pages = meanwhile()
-            for rendered in pending:
-                pages += rendered.result()
+            pages = [page for rendered in pool.map(_render_share, shares) for page in rendered]
     finally:
         _SHARED = None
         gc.unfreeze()

@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Literal
 
 from markupsafe import Markup
 
+from builder.analyze.dates.interval import month_of
 from builder.analyze.timeline import TimelineEntry
 from builder.model import RelationView
 from builder.render.words import MONTHS, interval_words, relation_sentence, relation_words
@@ -208,7 +209,7 @@ def graph_layout(
         middle = (ys[0] + ys[-1]) / 2
         first_line = middle + 4.5 - (len(ego_lines) - 1) * LINE / 2
         shift = max(0.0, PAD + FONT * 0.8 - first_line)
-        texts = [Text(t.x, t.y + shift, t.text, t.anchor, t.style, t.href) for t in texts]
+        texts = [replace(t, y=t.y + shift) for t in texts]
         branches = [(y + shift, row) for y, row in branches]
         ys = [y + shift for y in ys]
         middle += shift
@@ -279,20 +280,12 @@ class Stretch:
         return (self.last - self.first).days + 1
 
 
-def _month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def _month_end(day: dt.date) -> dt.date:
-    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return following - dt.timedelta(days=1)
-
-
 def stretches(days: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
     """Whole months covering every (first, last) pair, merged where at most one empty month
     separates them."""
     merged: list[tuple[dt.date, dt.date]] = []
-    for first, last in sorted((_month_start(a), _month_end(b)) for a, b in days):
+    months = ((month_of(a.year, a.month)[0], month_of(b.year, b.month)[1]) for a, b in days)
+    for first, last in sorted(months):
         if merged and first <= merged[-1][1] + dt.timedelta(days=32):
             merged[-1] = (merged[-1][0], max(merged[-1][1], last))
         else:
@@ -304,13 +297,13 @@ class Axis:
     """Days to x: each stretch gets width in proportion to its days; gaps get `BREAK`."""
 
     def __init__(self, spans: Sequence[tuple[dt.date, dt.date]], left: float, right: float) -> None:
-        total = sum((b - a).days + 1 for a, b in spans)
-        self.scale = (right - left - BREAK * (len(spans) - 1)) / total
+        parts = [Stretch(first, last) for first, last in spans]
+        self.scale = (right - left - BREAK * (len(parts) - 1)) / sum(p.days for p in parts)
         self.parts: list[Stretch] = []
         x = left
-        for first, last in spans:
-            self.parts.append(Stretch(first, last, x))
-            x += ((last - first).days + 1) * self.scale + BREAK
+        for part in parts:
+            self.parts.append(replace(part, x=x))
+            x += part.days * self.scale + BREAK
 
     def stretch(self, day: dt.date) -> Stretch:
         return next(s for s in self.parts if s.first <= day <= s.last)
@@ -325,7 +318,7 @@ class Axis:
             month = part.first
             while month <= part.last:
                 out.append((self.x(month), month))
-                month = _month_end(month) + dt.timedelta(days=1)
+                month = month_of(month.year, month.month)[1] + dt.timedelta(days=1)
         return out
 
 

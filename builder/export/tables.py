@@ -93,12 +93,24 @@ def address(page: str) -> str:
     return urls.final(urls.HOME, page)
 
 
+Rows = dict[str, list[tuple[object, ...]]]
+
+
 def csv_files(export: Export, analysis: Analysis) -> dict[str, str]:
-    """`<kind>.csv` → its text; `page` columns hold addresses from the site's root."""
+    """`<kind>.csv` → its text."""
+    return csv_texts(csv_rows(export, analysis))
+
+
+def csv_texts(rows: Rows) -> dict[str, str]:
+    return {f"{kind}.csv": _csv(COLUMNS[kind], rows[kind]) for kind in COLUMNS}
+
+
+def csv_rows(export: Export, analysis: Analysis) -> Rows:
+    """Each kind's rows, in file order; `page` columns hold addresses from the site's root."""
     from builder.render import urls
     from builder.render.words import verb
 
-    rows: dict[str, list[tuple[object, ...]]] = {kind: [] for kind in COLUMNS}
+    rows: Rows = {kind: [] for kind in COLUMNS}
     for a in sorted(export.articles, key=lambda a: a.id):
         rows["articles"].append((
             a.id, a.title, a.published, a.outlet, a.language, a.rights, a.url, a.archive_url,
@@ -164,4 +176,4 @@ def csv_files(export: Export, analysis: Analysis) -> dict[str, str]:
             )
         for d in t.deadlines:
             rows["deadlines"].append((t.id, d.id, d.what, d.start, d.due, d.state, d.claims))
-    return {f"{kind}.csv": _csv(COLUMNS[kind], rows[kind]) for kind in COLUMNS}
+    return rows

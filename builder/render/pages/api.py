@@ -12,14 +12,12 @@ built once and every file is cut from it.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from builder.analyze import Analysis
 from builder.export.build import build_export, relation_out
-from builder.export.tables import COLUMNS, DESCRIPTIONS, address, csv_files
+from builder.export.tables import COLUMNS, DESCRIPTIONS, address, csv_rows, csv_texts
 from builder.render import urls
 from builder.render.feed import FEED_PATH
 from builder.render.page import Page
@@ -84,13 +82,10 @@ def api_pages(analysis: Analysis) -> list[Page]:
         "feed": FEED_PATH,
     }
     pages.append(Page("api/index.json", _dump(index)))
-    tables = csv_files(export, analysis)
-    pages += [Page(f"api/csv/{name}", text) for name, text in tables.items()]
-    rows = {
-        name.removesuffix(".csv"): sum(1 for _ in csv.reader(io.StringIO(text))) - 1
-        for name, text in tables.items()
-    }
-    return [*pages, data_page(len(entries), rows, entries[0]["json"] if entries else None)]
+    rows = csv_rows(export, analysis)
+    pages += [Page(f"api/csv/{name}", text) for name, text in csv_texts(rows).items()]
+    counts = {kind: len(kind_rows) for kind, kind_rows in rows.items()}
+    return [*pages, data_page(len(entries), counts, entries[0]["json"] if entries else None)]
 
 
 def data_page(records: int, rows: dict[str, int], example: str | None) -> Page:

@@ -118,14 +118,14 @@ def _section_of(page: Page, nav: Navigation) -> Page | None:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """A full build renders the theme's template for its pages on every core too."""
-    if not preview.STATE.serving and _nav.get(config.config_file_path) is not None:
-        build_pages_in_workers(config, env, files, _nav[config.config_file_path])
+    nav = _nav.pop(config.config_file_path, None)  # there only if the pages were converted
+    if nav is not None:
+        build_pages_in_workers(config, env, files, nav)
     return env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     restore()
-    _nav.pop(config.config_file_path, None)
 
 
 def on_build_error(*, error: Exception) -> None:

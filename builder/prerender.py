@@ -17,13 +17,10 @@ touch few pages), with fork, more than one core and at least MIN_PAGES pages.
 from __future__ import annotations
 
 import functools
-import gc
 import logging
-import multiprocessing
 import threading
 import types
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -36,12 +33,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from builder import preview
-from builder.render.parallel import jobs
+from builder.render.parallel import can_fork, fork_map, jobs, shared
 
 MIN_PAGES = 300
 CHUNK = 50
-
-log = logging.getLogger("mkdocs.hooks.briefs")
 
 
 @dataclass
@@ -56,8 +51,6 @@ class Rendered:
     search: list[dict[str, Any]] | None  # the search plugin's entries for the page
 
 
-# What the forked workers work from: set just before they start, inherited, never pickled.
-_SHARED: Any = None
 Logged = list[tuple[str, int, str]]
 
 
@@ -70,7 +63,7 @@ def _workers(pages: int, config: MkDocsConfig) -> int:
     plugins known to do nothing in those events (search, and hooks like ours) are allowed; and
     a process with other threads (a preview's server) is never forked."""
     workers = jobs()
-    if workers <= 1 or pages < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or pages < MIN_PAGES or not can_fork():
         return 0
     state = preview.STATE
     if state.serving or state.dirty or state.dirty_build or threading.active_count() > 1:
@@ -84,23 +77,15 @@ def _workers(pages: int, config: MkDocsConfig) -> int:
 Share = Callable[[Sequence[str]], tuple[Any, Logged, str | None]]
 
 
-def _in_workers(share: Share, uris: list[str], shared: Any, workers: int) -> list[Any]:
+def _in_workers(share: Share, uris: list[str], state: Any, workers: int) -> list[Any]:
     """`share` on chunks of the pages in forked workers; what they logged is logged here, and a
     failure in one is raised here as a PluginError that names the page. A worker that dies
     (killed, out of memory) fails the build instead of leaving it waiting."""
-    global _SHARED
-    _SHARED = shared
     chunks = [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)]
-    gc.freeze()  # the workers' collector then leaves the inherited objects be
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = list(pool.map(share, chunks))
+        results = fork_map(share, chunks, state, workers)
     except BrokenProcessPool as exc:
         raise PluginError(f"a build worker stopped without a word ({exc})") from None
-    finally:
-        _SHARED = None
-        gc.unfreeze()
     failures = []
     for _, records, failure in results:
         for name, level, message in records:
@@ -124,8 +109,7 @@ class _Keep(logging.Handler):
 
 
 def _convert_share(uris: Sequence[str]) -> tuple[dict[str, Rendered], Logged, str | None]:
-    assert _SHARED is not None, "worker started without the build"
-    config, files, index = _SHARED
+    config, files, index = shared()
     keep = _quiet_worker()
     done: dict[str, Rendered] = {}
     try:
@@ -221,8 +205,7 @@ def _build_share(uris: Sequence[str]) -> tuple[None, Logged, str | None]:
     """In a worker: MkDocs' own `_build_page` for a share of the pages; it writes their files.
     (Page files are thus written before the static files and the theme's own templates, where
     MkDocs writes them last; no generated page shares its address with a static file.)"""
-    assert _SHARED is not None, "worker started without the build"
-    config, doc_files, nav, env = _SHARED
+    config, doc_files, nav, env = shared()
     keep = _quiet_worker()
     by_uri = {f.src_uri: f for f in doc_files}
     for uri in uris:

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
 import jinja2
 
@@ -21,6 +22,8 @@ from builder.render.page import Page
 from builder.render.pages.actor import render_actor
 from builder.render.pages.article import render_article
 
+T = TypeVar("T")
+R = TypeVar("R")
 JOBS_VARIABLE = "BRIEFS_JOBS"
 MIN_PAGES = 400  # below this, starting workers costs more than it saves
 CHUNK = 100  # pages per task: small enough to balance, large enough to amortise the round trip
@@ -28,8 +31,34 @@ CHUNK = 100  # pages per task: small enough to balance, large enough to amortise
 Job = tuple[str, str]  # ("article" | "actor", record id), or ("rest", index into the others)
 Others = Sequence[Callable[[], list[Page]]]
 
-# What the forked workers render from: set just before they start, inherited, never pickled.
-_SHARED: tuple[jinja2.Environment, Analysis, Others] | None = None
+# What forked workers work from: set just before they start, inherited, never pickled.
+_SHARED: Any = None
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def shared() -> Any:
+    """In a worker: the state `fork_map` was given."""
+    assert _SHARED is not None, "worker started without its shared state"
+    return _SHARED
+
+
+def fork_map(function: Callable[[T], R], tasks: Sequence[T], state: Any, workers: int) -> list[R]:
+    """`function` over `tasks`, in order, in forked workers that inherit `state` copy-on-write
+    (read it with `shared()`). An executor, not a Pool: a worker that dies raises
+    BrokenProcessPool here instead of leaving the caller waiting."""
+    global _SHARED
+    _SHARED = state
+    gc.freeze()  # the workers' collector then leaves the inherited objects be
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(function, tasks))
+    finally:
+        _SHARED = None
+        gc.unfreeze()
 
 
 def jobs() -> int:
@@ -51,8 +80,7 @@ def _render(env: jinja2.Environment, analysis: Analysis, job: Job) -> Page:
 
 
 def _render_share(share: Sequence[Job]) -> list[Page]:
-    assert _SHARED is not None, "worker started without the analysis"
-    env, analysis, others = _SHARED
+    env, analysis, others = shared()
     pages: list[Page] = []
     for kind, key in share:
         if kind == "rest":
@@ -76,19 +104,9 @@ def render_records(
         ("article", a) for a in model.articles
     ]
     count = jobs() if workers is None else workers
-    if count <= 1 or len(todo) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    if count <= 1 or len(todo) < MIN_PAGES or not can_fork():
         return [p for other in others for p in other()] + [_render(env, analysis, j) for j in todo]
-    global _SHARED
-    _SHARED = (env, analysis, others)
-    gc.freeze()  # the workers' collector then leaves the inherited objects (and their pages) be
-    try:
-        shares = [[("rest", str(i))] for i in range(len(others))]
-        shares += [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-        # An executor, not a Pool: a worker that dies fails the build instead of hanging it.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-            pages = [page for rendered in pool.map(_render_share, shares) for page in rendered]
-    finally:
-        _SHARED = None
-        gc.unfreeze()
-    return pages
+    shares = [[("rest", str(i))] for i in range(len(others))]
+    shares += [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    rendered = fork_map(_render_share, shares, (env, analysis, others), count)
+    return [page for share in rendered for page in share]

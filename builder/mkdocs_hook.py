@@ -7,6 +7,7 @@ Nothing is written into a source folder; `seeds/`, `briefs/` and `templates/` ar
 from __future__ import annotations
 
 import calendar
+import functools
 import logging
 import os
 from pathlib import Path
@@ -20,10 +21,12 @@ from mkdocs.structure.pages import Page
 
 from builder import preview
 from builder.diagnostics import format_text
+from builder.html_pages import written
 from builder.memo import cache_dir
 from builder.pipeline import PREPARED, BuildResult, build_pages
 from builder.prerender import build_pages_in_workers, prerender, restore
 from builder.render.feed import FEED_PATH, atom_feed
+from builder.render.html import Outline
 from builder.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.briefs")
@@ -79,6 +82,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if epoch is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     _current[config.config_file_path] = result
+    if not config.use_directory_urls:
+        raise PluginError(
+            "generated pages link to pages as folders (actors/iran/): "
+            "set use_directory_urls: true in mkdocs.yml"
+        )
     site_url = load_settings(root).site_url
     if site_url and not config.site_url:
         # The sitemap needs absolute addresses: with `site_url` under [tool.briefs] it lists
@@ -89,6 +97,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = _current[config.config_file_path]
+    _outlines[config.config_file_path] = {
+        page.path: page.outline for page in result.pages if page.outline is not None
+    }
     generated = [(page.path, page.markdown) for page in result.pages]
     for path, _ in generated:
         if files.get_file_from_path(path) is not None:
@@ -105,6 +116,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, content in generated:
             files.append(File.generated(config, path, content=content))
     return files
+
+
+_outlines: dict[str, dict[str, Outline]] = {}
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A page the builder wrote as HTML is not converted (builder/html_pages.py), unless its
+    result already stands in (converted in a worker, builder/prerender.py)."""
+    outline = _outlines.get(config.config_file_path, {}).get(page.file.src_uri)
+    if outline is not None and "render" not in vars(page):
+        page.render = functools.partial(written, page, outline)  # type: ignore[method-assign]
+    return markdown
 
 
 def _section_of(page: Page, nav: Navigation) -> Page | None:

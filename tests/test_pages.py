@@ -13,7 +13,13 @@ import pytest
 from builder.pipeline import build_pages
 from tests.conftest import FIXTURE_CORPUS, PROJECT, SEED_ID
 
-ACTOR_LINK = re.compile(r"\]\(\.\./actors/([a-z0-9_-]+)\.md\)")
+ACTOR_LINK = re.compile(r'href="\.\./\.\./actors/([a-z0-9_-]+)/"')
+PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
+
+
+def heading(level: int, text: str, ident: str) -> str:
+    """A heading as the pages write it: its id and the permalink beside it."""
+    return f'<h{level} id="{ident}">{text}{PERMALINK.format(ident)}</h{level}>'
 
 
 def pages(root: Path = FIXTURE_CORPUS) -> dict[str, str]:
@@ -24,7 +30,7 @@ def pages(root: Path = FIXTURE_CORPUS) -> dict[str, str]:
 
 def test_seed_article_links_at_least_twelve_actors_from_its_text() -> None:
     article = pages()[f"articles/{SEED_ID}.md"]
-    passages = article[article.index("## Passages") : article.index("## Actors")]
+    passages = article[article.index('<h2 id="passages">') : article.index('<h2 id="actors">')]
     assert len(set(ACTOR_LINK.findall(passages))) >= 12
 
 
@@ -32,30 +38,41 @@ def test_oman_profile_shows_the_omani_interlocuter_snippet_linked_to_its_paragra
     # The seed's quotes and dek use its whole site-wide excerpt budget: the profile shows the
     # quoted words around the mention, no more.
     oman = pages()["actors/oman.md"]
-    assert f"- [¶ 9](../articles/{SEED_ID}.md#p9): … through an **Omani** interlocuter." in oman
+    assert (
+        f'<li><a href="../../articles/{SEED_ID}/#p9">¶ 9</a>: … through an <strong>Omani</strong> '
+        "interlocuter.</li>"
+    ) in oman
 
 
 def test_relations_show_on_both_profiles_with_inverse_labels() -> None:
     site = pages()
     assert (
-        "### Is part of\n\n- [Islamic Revolutionary Guard Corps](irgc.md)"
+        heading(3, "Is part of", "is-part-of")
+        + '\n<ul>\n<li><a href="../irgc/">Islamic Revolutionary Guard Corps</a>'
         in site["actors/irgc-aerospace-force.md"]
     )
     assert (
-        "### Has as part\n\n- [Islamic Revolutionary Guard Corps Aerospace Force](irgc-aerospace-force.md)"
-        in site["actors/irgc.md"]
+        heading(3, "Has as part", "has-as-part")
+        + '\n<ul>\n<li><a href="../irgc-aerospace-force/">Islamic Revolutionary Guard Corps '
+        "Aerospace Force</a>" in site["actors/irgc.md"]
     )
-    assert "### Is backed by\n\n- [Iran](iran.md)" in site["actors/iraqi-militias.md"]
+    assert (
+        heading(3, "Is backed by", "is-backed-by") + '\n<ul>\n<li><a href="../iran/">Iran</a>'
+    ) in site["actors/iraqi-militias.md"]
 
 
 def test_excerpt_pages_stay_within_the_budget() -> None:
     words = 339
-    for path, markdown in pages().items():
+    snippets = re.compile(r'<li><a href="[^"]*#p[0-9]+">¶ [0-9]+</a>: (.*)</li>')
+    checked = 0
+    for path, page in pages().items():
         if path.startswith("actors/"):
-            shown = sum(
-                len(line.split()) - 2 for line in markdown.splitlines() if line.startswith("- [¶")
-            )
-            assert shown <= words * 0.3 + 2 * markdown.count("- [¶"), path
+            shown = [re.sub(r"<[^>]+>", "", s).split() for s in snippets.findall(page)]
+            # Each cut is marked by an ellipsis, which is not a word of the article.
+            words_shown = sum(len([w for w in s if w != "…"]) for s in shown)
+            assert words_shown <= words * 0.3, path
+            checked += len(shown)
+    assert checked >= 10  # the profiles do show snippets
 
 
 def test_full_rights_show_every_paragraph_with_links(tmp_path: Path) -> None:
@@ -68,9 +85,9 @@ def test_full_rights_show_every_paragraph_with_links(tmp_path: Path) -> None:
     )
     article = pages(root)[f"articles/{SEED_ID}.md"]
     for number in range(2, 14):
-        assert f"{{: #p{number} }}" in article
-    assert "{: #p14 }" not in article  # the stripped photo credit
-    assert "calling into question [Tehran](../actors/iran.md)’s intentions" in article
+        assert f'<p id="p{number}"><strong>¶ {number}</strong>' in article
+    assert 'id="p14"' not in article  # the stripped photo credit
+    assert 'calling into question <a href="../../actors/iran/">Tehran</a>’s intentions' in article
 
 
 def test_retracted_claim_stays_visible_struck_through_and_flags_its_judgment(
@@ -86,10 +103,15 @@ def test_retracted_claim_stays_visible_struck_through_and_flags_its_judgment(
     sidecar.write_text(text, encoding="utf-8")
     site = pages(root)
     article = site["articles/a1.md"]
-    assert "### <del>Zembla announced a new canal.</del> { #claim-canal-announced }" in article
-    assert "- **Retracted:** The Courier withdrew the report the next day." in article
     assert (
-        "- **Caution:** rests on a retracted claim \\(a1\\#canal-announced\\)"
+        heading(3, "<del>Zembla announced a new canal.</del>", "claim-canal-announced") in article
+    )
+    assert (
+        "<li><strong>Retracted:</strong> The Courier withdrew the report the next day.</li>"
+        in article
+    )
+    assert (
+        "<li><strong>Caution:</strong> rests on a retracted claim (a1#canal-announced)</li>"
         in site["topics/canal.md"]
     )
 
@@ -102,12 +124,12 @@ def test_edit_links_come_from_the_builder_settings(tmp_path: Path) -> None:
     )
     site = pages(root)
     assert (
-        "[Edit this record](https://github.com/example-org/briefs/edit/main/briefs/actors/oman.yml)"
-        in site["actors/oman.md"]
+        '<a href="https://github.com/example-org/briefs/edit/main/briefs/actors/oman.yml">'
+        "Edit this record</a>" in site["actors/oman.md"]
     )
     assert (
-        f"[Edit this record](https://github.com/example-org/briefs/edit/main/seeds/{SEED_ID}.yml)"
-        in site[f"articles/{SEED_ID}.md"]
+        f'<a href="https://github.com/example-org/briefs/edit/main/seeds/{SEED_ID}.yml">'
+        "Edit this record</a>" in site[f"articles/{SEED_ID}.md"]
     )
     assert "Edit this record" not in pages()["actors/oman.md"]  # no repository configured
 
@@ -127,8 +149,8 @@ def test_former_ids_get_redirect_pages_and_pages_offer_a_citation(tmp_path: Path
     assert '<meta http-equiv="refresh" content="0; url=../oman/">' in redirect
     assert '<link rel="canonical" href="../oman/">' in redirect
     assert (
-        '!!! quote "Cite this"\n    Research briefs, “Oman”, as of 2025-04-10. /actors/oman/'
-        in site["actors/oman.md"]
+        '<p class="admonition-title">Cite this</p>\n<p>Research briefs, “Oman”, as of 2025-04-10. '
+        "/actors/oman/" in site["actors/oman.md"]
     )
     assert (
         "Research briefs, “US–Iran nuclear talks and the one-month deadline”, as of 2025-04-10. /topics/us-iran-nuclear-talks/"
@@ -184,30 +206,30 @@ def test_backlinks_are_capped_with_a_complete_paginated_list(tmp_path: Path) -> 
     site = pages(tmp_path / "many")
     zembla = site["actors/zembla.md"]
     assert (
-        "The newest 20 of 25 articles naming Zembla; [see all 25](../index/mentions/zembla.md)."
-        in zembla
+        "The newest 20 of 25 articles naming Zembla; "
+        '<a href="../../index/mentions/zembla/">see all 25</a>.' in zembla
     )
     assert (
-        "[Fictional report 25](../articles/f25.md)" in zembla
-        and "[Fictional report 5](../articles/f05.md)" not in zembla
+        '<a href="../../articles/f25/">Fictional report 25</a>' in zembla
+        and '<a href="../../articles/f05/">Fictional report 5</a>' not in zembla
     )
     full = site["index/mentions/zembla.md"]
-    assert full.count("- [Fictional report") == 25
+    assert full.count('<li><a href="../../../articles/f') == 25
     # Each fictional article is 16 words: a 12-word snippet would pass 30% of it, so only ¶ links.
     assert (
-        "- [Fictional report 1](../../articles/f01.md) (2030-01-01); also [¶ 1](../../articles/f01.md#p1)"
-        in full
+        '<li><a href="../../../articles/f01/">Fictional report 1</a> (2030-01-01); '
+        'also <a href="../../../articles/f01/#p1">¶ 1</a></li>' in full
     )
 
 
 def test_sources_index_lists_outlets_with_reliability_and_claims() -> None:
     sources = pages()["index/sources.md"]
-    assert "| [The Times](../actors/the-times.md) | B (usually reliable) | 0 | 6 | 0 |" in sources
-    assert (
-        "| [Newsrael](../actors/newsrael.md) | F (reliability cannot be judged) | 1 | 5 | 9 |"
-        in sources
-    )
-    assert "[Sources by outlet](sources.md)" in pages()["index/index.md"]
+    row = "<tr>\n<td>{}</td>\n<td>{}</td>\n<td>{}</td>\n<td>{}</td>\n<td>{}</td>\n</tr>"
+    the_times = '<a href="../../actors/the-times/">The Times</a>'
+    newsrael = '<a href="../../actors/newsrael/">Newsrael</a>'
+    assert row.format(the_times, "B (usually reliable)", 0, 6, 0) in sources
+    assert row.format(newsrael, "F (reliability cannot be judged)", 1, 5, 9) in sources
+    assert '<a href="sources/">Sources by outlet</a>' in pages()["index/index.md"]
 
 
 @pytest.fixture(scope="module")
@@ -252,38 +274,42 @@ def test_jobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None
     assert parallel.jobs() >= 1
 
 
-def section(page: str, heading: str) -> str:
-    start = page.index(f"\n{heading}\n")
-    end = page.find("\n#", start + len(heading) + 2)
+def section(page: str, ident: str) -> str:
+    """A page from the heading with this id to the next heading."""
+    start = page.index(f' id="{ident}">')
+    end = page.find("\n<h", start)
     return page[start : end if end >= 0 else len(page)]
 
 
+FIRST_LINK = re.compile(r'<a href="([^"#]*)')
+
+
 @pytest.mark.parametrize(
-    ("heading", "kind"),
+    ("ident", "kind"),
     [
-        ("## Claims about this actor", "claims"),
-        ("## Timeline", "events"),
-        ("### Articles published", "published"),
-        ("### Claims originated", "originated"),
+        ("claims-about-this-actor", "claims"),
+        ("timeline", "events"),
+        ("articles-published", "published"),
+        ("claims-originated", "originated"),
     ],
 )
 def test_long_profile_lists_show_twenty_and_link_the_complete_list(
-    generated: dict[str, str], heading: str, kind: str
+    generated: dict[str, str], ident: str, kind: str
 ) -> None:
     cut = 0
     for path, page in generated.items():
-        if not path.startswith("actors/actor-") or heading not in page:
+        if not path.startswith("actors/actor-") or f' id="{ident}">' not in page:
             continue
         actor = path.removeprefix("actors/").removesuffix(".md")
-        shown = section(page, heading)
-        entries = [line for line in shown.splitlines() if line.startswith("- ")]
+        shown = section(page, ident)
+        entries = [line for line in shown.splitlines() if line.startswith("<li>")]
         complete = [
             line
             for list_path, list_page in generated.items()
             if list_path == f"index/actor/{actor}/{kind}.md"
             or list_path.startswith(f"index/actor/{actor}/{kind}/")
             for line in list_page.splitlines()
-            if line.startswith("- ")
+            if line.startswith("<li>")
         ]
         if not complete:
             assert len(entries) <= 20
@@ -292,10 +318,10 @@ def test_long_profile_lists_show_twenty_and_link_the_complete_list(
         assert len(entries) == 20
         total = len(complete)
         assert f"of {total} " in shown
-        assert f"[see all {total}](../index/actor/{actor}/{kind}.md)" in shown
+        assert f'<a href="../../index/actor/{actor}/{kind}/">see all {total}</a>' in shown
         # The complete list holds every entry the profile shows.
-        targets = {re.search(r"\]\(([^)]*)\)", e).group(1).split("/")[-1] for e in entries}  # type: ignore[union-attr]
-        listed = {re.search(r"\]\(([^)]*)\)", e).group(1).split("/")[-1] for e in complete}  # type: ignore[union-attr]
+        targets = {FIRST_LINK.search(e).group(1).strip("/").split("/")[-1] for e in entries}  # type: ignore[union-attr]
+        listed = {FIRST_LINK.search(e).group(1).strip("/").split("/")[-1] for e in complete}  # type: ignore[union-attr]
         assert targets <= listed
     assert cut, "the generated corpus should have an actor with a long list"
 
@@ -324,16 +350,18 @@ def test_sources_are_a_numbered_reference_list_with_the_original_and_its_archive
     site = pages(tmp_path / "refs")
     topic = site["topics/canal.md"]
     assert (
-        "**[1]** [Fictional Courier](../actors/courier.md), 7 January 2030: “[Zembla closes the "
-        "canal](../articles/f1.md)”. [original](https://courier.example/canal) · [archived "
-        "copy](https://archive.example/canal).\n{: #source-1 }"
+        '<p id="source-1"><strong>[1]</strong> <a href="../../actors/courier/">Fictional Courier</a>, '
+        '7 January 2030: “<a href="../../articles/f1/">Zembla closes the canal</a>”. '
+        '<a href="https://courier.example/canal">original</a> · '
+        '<a href="https://archive.example/canal">archived copy</a>.</p>'
     ) in topic
     # The judgment cites the claim by a short phrase and the reference by its number.
     assert (
-        "Zembla closed the canal ([Fictional Courier ¶ 1](../articles/f1.md#claim-closed)) [[1]](#source-1)"
-        in topic
+        'Zembla closed the canal (<a href="../../articles/f1/#claim-closed">Fictional Courier ¶ 1</a>) '
+        '<a href="#source-1">[1]</a>' in topic
     )
     assert (
-        "_2030-01-07, [Fictional Courier](courier.md); named 1 time_ · [original](https://courier.example/canal)"
-        " · [archived copy](https://archive.example/canal)\n\n- [¶ 1]"
+        '<p><em>2030-01-07, <a href="../courier/">Fictional Courier</a>; named 1 time</em> · '
+        '<a href="https://courier.example/canal">original</a> · '
+        '<a href="https://archive.example/canal">archived copy</a></p>\n<ul>\n<li><a href="../../articles/f1/#p1">¶ 1</a>'
     ) in site["actors/zembla.md"]

@@ -8,26 +8,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from builder.analyze import Analysis
 from builder.render import urls, words
 from builder.render.glossary import TERMS
-from builder.render.markdown import escape_inline, prose
+from builder.render.html import heading, heading_id, prose
 from builder.settings import Settings
 from builder.validate.vocabulary import CREDIBILITY_WORDS, RELIABILITY_WORDS
 
-_URL_UNSAFE = str.maketrans({c: f"%{ord(c):02X}" for c in "()<>\"' \\`*[]{}"})
-
 
 def _finalize(value: object) -> object:
-    if isinstance(value, Markup):
-        return value
+    """Dates print as ISO days and None as nothing; everything else is escaped by autoescape."""
     if value is None:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    return escape_inline(value)
+    return value
 
 
 @functools.lru_cache(maxsize=8)
@@ -48,7 +45,6 @@ def make_environment(templates: Path, settings: Settings) -> jinja2.Environment:
         auto_reload=True,
     )
     env.filters["prose"] = prose
-    env.filters["text"] = escape_inline
     env.globals["credibility_words"] = CREDIBILITY_WORDS
     env.globals["reliability_words"] = RELIABILITY_WORDS
     env.globals["settings"] = settings
@@ -67,30 +63,45 @@ class Links:
     # Glossary terms already linked on this page: a term links only where it first appears.
     seen: set[str] = field(default_factory=set, compare=False, hash=False)
 
+    # Ids given on this page so far, so that a heading's id is unique on it.
+    ids: set[str] = field(default_factory=set, compare=False, hash=False)
+
     def href(self, to_page: str, anchor: str | None = None) -> Markup:
-        return Markup(urls.relative(self.page, to_page, anchor))
+        """The address of a page (or of an anchor on it) as served, relative to this page."""
+        if to_page == self.page:
+            return Markup(f"#{escape(anchor)}" if anchor else "./")
+        target = urls.final(self.page, to_page)
+        return Markup(f"{target}#{escape(anchor)}" if anchor else target)
 
     def to(self, text: object, to_page: str, anchor: str | None = None) -> Markup:
-        return Markup(f"[{escape_inline(text)}]({self.href(to_page, anchor)})")
+        return Markup(f'<a href="{self.href(to_page, anchor)}">{escape(text)}</a>')
+
+    def heading(self, level: int, inner: object, anchor: str | None = None) -> Markup:
+        """A heading with its permalink; without an `anchor`, the id Python-Markdown's `toc`
+        extension would give it (its text slugified, unique on the page)."""
+        ident = anchor if anchor is not None else heading_id(inner, self.ids)
+        self.ids.add(ident)
+        return heading(level, inner, ident)
 
     def term(self, ident: str, text: object | None = None) -> Markup:
         """A term of the method (`glossary.TERMS`): linked to the glossary, with its short
         explanation as the tooltip, where the page first uses it; plain text after that."""
         term = TERMS[ident]
-        label = escape_inline(term.name.lower() if text is None else text)
+        label = escape(term.name.lower() if text is None else text)
         if ident in self.seen:
-            return Markup(label)
+            return label
         self.seen.add(ident)
-        return Markup(f'[{label}]({self.href(urls.GLOSSARY, ident)} "{term.short}")')
+        href = self.href(urls.GLOSSARY, ident)
+        return Markup(f'<a href="{href}" title="{escape(term.short)}">{label}</a>')
 
     def crumbs(self, trail: list[tuple[str, str]], current: str) -> Markup:
         """Breadcrumbs above a record's title: section › bucket › the record itself."""
         steps = [self.to(text, to_page) for text, to_page in trail]
-        here = f'<span aria-current="page">{escape_inline(current)}</span>'
+        here = Markup('<span aria-current="page">{}</span>').format(current)
         return Markup(
-            '<nav class="brief-crumbs" aria-label="Breadcrumbs" markdown>\n'
+            '<nav aria-label="Breadcrumbs" class="brief-crumbs">\n<p>'
             + " › ".join([*steps, here])
-            + "\n</nav>\n"
+            + "</p>\n</nav>"
         )
 
     def actor(self, actor_id: str) -> Markup:
@@ -117,7 +128,7 @@ class Links:
         span = article.claim_quotes.get(entry.claim.id)
         if span is not None:
             where += f" ¶ {span.paragraph}"
-        statement = escape_inline(entry.claim.text.rstrip().removesuffix("."))
+        statement = escape(entry.claim.text.rstrip().removesuffix("."))
         return Markup(f"{statement} ({self.to(where, page, anchor)})")
 
     def event(self, ref: str) -> Markup:
@@ -139,6 +150,5 @@ class Links:
     def external(self, text: object, url: str) -> Markup:
         """A link out; only http(s) addresses ever get here (the schema enforces it)."""
         if not url.startswith(("https://", "http://")):
-            return escape_inline(text)
-        safe = url.translate(_URL_UNSAFE)
-        return Markup(f"[{escape_inline(text)}]({safe})")
+            return escape(text)
+        return Markup(f'<a href="{escape(url)}">{escape(text)}</a>')

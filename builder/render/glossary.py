@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from builder.render import urls
+from builder.render.html import heading
 from builder.render.page import Page
 
 
@@ -120,7 +123,10 @@ TERMS: dict[str, Term] = {
 
 def render_glossary() -> Page:
     """The glossary page: every term, with an anchor the pages link to."""
-    body = ["# Glossary", "", "The terms of the method, as this site uses them.", ""]
+    body = [
+        heading(1, "Glossary", "glossary"),
+        "<p>The terms of the method, as this site uses them.</p>",
+    ]
     for ident, term in sorted(TERMS.items(), key=lambda item: item[1].name):
-        body += [f"## {term.name} {{ #{ident} }}", "", term.long, ""]
-    return Page.titled(urls.GLOSSARY, "Glossary", "\n".join(body))
+        body += [heading(2, term.name, ident), Markup("<p>{}</p>").format(term.long)]
+    return Page.titled(urls.GLOSSARY, "Glossary", "\n".join(body) + "\n")

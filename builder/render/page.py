@@ -8,20 +8,31 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from builder.render.html import Outline, outline
+
 T = TypeVar("T")
 PAGE_SIZE = 100
 
 
 @dataclass(frozen=True)
 class Page:
-    """One generated Markdown page: its source path under docs and its content."""
+    """One generated file: its source path under docs and its content.
+
+    A page (`.md`) is what MkDocs reads: front matter, then a body that is the page's HTML when
+    `outline` is set (the builder wrote the markup, MkDocs does not convert it: see html.py;
+    raw HTML is Markdown too, so a `render --out` tree still builds with plain MkDocs), or
+    Markdown for MkDocs to convert when it is not."""
 
     path: str
     markdown: str
+    outline: Outline | None = None
 
     @classmethod
-    def titled(cls, path: str, title: str, body: str, searched: bool = True) -> Page:
-        """A page whose title is set in front matter, HTML-escaped.
+    def titled(
+        cls, path: str, title: str, body: str, searched: bool = True, markup: bool = True
+    ) -> Page:
+        """A page whose title is set in front matter, HTML-escaped; its body is HTML
+        (`markup`) or Markdown.
 
         MkDocs themes print `page.title` unescaped (in <title>, the header, the search index),
         so a title taken from the heading would let contributor text such as "</title><script>"
@@ -31,7 +42,8 @@ class Page:
         """
         escaped = json.dumps(html.escape(" ".join(title.split())), ensure_ascii=False)
         search = "" if searched else "search:\n  exclude: true\n"
-        return cls(path, f"---\ntitle: {escaped}\n{search}---\n\n{body}")
+        source = f"---\ntitle: {escaped}\n{search}---\n\n{body}"
+        return cls(path, source, outline(body) if markup else None)
 
 
 @dataclass(frozen=True)

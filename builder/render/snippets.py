@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from builder.load.text import (
     ArticleText,
@@ -27,7 +27,6 @@ from builder.load.text import (
     word_spans,
 )
 from builder.model import Mention
-from builder.render.markdown import escape_inline
 from builder.validate.corpus import ValidArticle
 
 RADIUS = 12
@@ -171,7 +170,7 @@ LinkMention = Callable[[Mention], Markup]
 def render_excerpt(
     text: str, plan: ParagraphExcerpt, mentions: Sequence[Mention], link: LinkMention
 ) -> Markup:
-    """The shown words of a paragraph as Markdown, mentions linked, cuts marked with …."""
+    """The shown words of a paragraph as HTML, mentions linked, cuts marked with …."""
     parts: list[str] = []
     last_word = len(plan.words) - 1
     for index, (first, _) in enumerate(plan.ranges):
@@ -192,8 +191,8 @@ def _linked(text: str, start: int, end: int, mentions: list[Mention], link: Link
     for mention in mentions:
         if mention.start < position:
             continue
-        out.append(escape_inline(text[position : mention.start]))
+        out.append(escape(text[position : mention.start]))
         out.append(link(mention))
         position = mention.end
-    out.append(escape_inline(text[position:end]))
+    out.append(escape(text[position:end]))
     return "".join(out)

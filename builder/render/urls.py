@@ -1,7 +1,8 @@
 """The one module that knows where every page lives and how pages link to each other.
 
-Pages are Markdown source paths (`actors/iran.md`); links between them are relative `.md` paths,
-which MkDocs checks in strict mode and which survive publishing under a sub-path.
+Pages are Markdown source paths (`actors/iran.md`); links between them are written as the
+relative addresses the pages are served at (`../../articles/a/`), which survive publishing under
+a sub-path and which the hook checks against the site (see render/html.py).
 """
 
 from __future__ import annotations
@@ -78,8 +79,10 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def final(from_page: str, to_page: str) -> str:
-    """The relative URL of a page as served (directory URLs), for links inside raw HTML."""
+    """The relative URL of a page as served (directory URLs), as every generated link is
+    written: `actors/iran.md` → `articles/a.md` is `../../articles/a/`."""
 
     def folder(page: str) -> str:
         stem = page.removesuffix(".md")

@@ -169,10 +169,12 @@ def test_the_claim_says_which_origins_count_as_one_and_why(tmp_root: Path) -> No
     })  # fmt: skip
     pages = {p.path: p.markdown for p in build_pages(tmp_root).pages}
     assert (
-        '- **Support:** 2 reports, 1 [independent origin](../glossary.md#independent-origin "A first '
-        'source that depends on no other; outlets under one controller count as one.") '
-        "([Velmar State Radio](../actors/state-radio.md), "
-        "[Velmar World Service](../actors/world-service.md)); [Velmar State Radio](../actors/state-radio.md) "
-        "and [Velmar World Service](../actors/world-service.md) count as one: all controlled by "
-        "[Velmar](../actors/velmar.md); **circular reporting:** 2 outlets carry it, all from one origin"
+        '<li><strong>Support:</strong> 2 reports, 1 <a href="../../glossary/#independent-origin" '
+        'title="A first source that depends on no other; outlets under one controller count as '
+        'one.">independent origin</a> (<a href="../../actors/state-radio/">Velmar State Radio</a>, '
+        '<a href="../../actors/world-service/">Velmar World Service</a>); '
+        '<a href="../../actors/state-radio/">Velmar State Radio</a> and '
+        '<a href="../../actors/world-service/">Velmar World Service</a> count as one: all '
+        'controlled by <a href="../../actors/velmar/">Velmar</a>; <strong>circular '
+        "reporting:</strong> 2 outlets carry it, all from one origin</li>"
     ) in pages["articles/a.md"]

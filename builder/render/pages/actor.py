@@ -12,7 +12,6 @@ from builder.analyze import Analysis
 from builder.model import Mention, RelationView
 from builder.render import urls
 from builder.render.env import Links
-from builder.render.markdown import escape_inline
 from builder.render.page import Page
 from builder.render.pages.sections import actor_type_title
 from builder.render.snippets import article_plan, narrowed, render_excerpt
@@ -39,7 +38,7 @@ class MentionGroup:
 
 
 def _bold(mention: Mention) -> Markup:
-    return Markup(f"**{escape_inline(mention.text)}**")
+    return Markup("<strong>{}</strong>").format(mention.text)
 
 
 BACKLINKS_SHOWN = 20
@@ -132,7 +131,7 @@ def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor)
         [("Actors", urls.ACTORS), (actor_type_title(kind), urls.index_page("actors", kind))],
         actor.record.name,
     )
-    markdown = env.get_template("actor.md.j2").render(
+    markdown = env.get_template("actor.html.j2").render(
         analysis=analysis,
         actor=actor,
         record=actor.record,

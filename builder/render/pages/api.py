@@ -145,4 +145,4 @@ The curated records (summaries, claims, judgments, relations) are the project's 
 are published under the [content licence](licence.md); quotes and article metadata belong to
 their publishers and may be used as the licence page describes.
 """
-    return Page.titled("data.md", "Data", body)
+    return Page.titled("data.md", "Data", body, markup=False)

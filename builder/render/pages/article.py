@@ -66,7 +66,7 @@ def render_article(env: jinja2.Environment, analysis: Analysis, article: ValidAr
         [("Articles", urls.ARTICLES), (month_title(day.year, day.month), month)],
         article.record.title,
     )
-    markdown = env.get_template("article.md.j2").render(
+    markdown = env.get_template("article.html.j2").render(
         article=article,
         record=article.record,
         links=links,

@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from typing import cast
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from builder.analyze import Analysis
 from builder.analyze.dates import Interval
 from builder.render import urls
 from builder.render.env import Links
-from builder.render.markdown import escape_inline
 from builder.render.page import Page
 from builder.render.pages.sections import Bucket, bucket_pages
 from builder.validate.corpus import ValidActor
@@ -32,7 +31,7 @@ def interval_text(interval: Interval) -> str:
 def _timeline_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
     def entry(links: Links, key: str) -> Markup:
         item = analysis.rows.get(key) or analysis.deadlines[key]
-        when = escape_inline(f"{interval_text(item.interval)} ({item.interval.precision})")
+        when = escape(f"{interval_text(item.interval)} ({item.interval.precision})")
         if item.kind == "event":
             return Markup(f"{when}: {links.event(key)}")
         topic, deadline = key.split("#", 1)
@@ -62,12 +61,14 @@ def _claim_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
         claim = analysis.model.claims[key]
         articles, origins = analysis.support([key])
         words = CREDIBILITY_WORDS[claim.claim.credibility]
-        status = "" if claim.claim.status == "active" else f"; **{claim.claim.status}**"
+        status = (
+            ""
+            if claim.claim.status == "active"
+            else Markup("; <strong>{}</strong>").format(claim.claim.status)
+        )
         disputed = "; disputed" if analysis.contradicted_by(key) else ""
         # The method's terms link to the glossary where the page first uses them.
-        grade = escape_inline(
-            f" {claim.claim.credibility} ({words}); {_plural(articles, 'article')}, "
-        )
+        grade = escape(f" {claim.claim.credibility} ({words}); {_plural(articles, 'article')}, ")
         origin = links.term(
             "independent-origin", "independent origin" if origins == 1 else "independent origins"
         )
@@ -93,7 +94,7 @@ def claim_buckets(analysis: Analysis) -> list[Bucket]:
 def _dispute_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
     def entry(links: Links, pair: str) -> Markup:
         a, b = pair.split(" ", 1)
-        return Markup(f"{links.claim(a)} **contradicts** {links.claim(b)}")
+        return Markup(f"{links.claim(a)} <strong>contradicts</strong> {links.claim(b)}")
 
     return entry
 
@@ -106,7 +107,7 @@ def render_indexes(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
         "Disputed claims", ("disputed",), [f"{a} {b}" for a, b in analysis.disputes()]
     )
     links = Links(INDEXES, analysis)
-    markdown = env.get_template("indexes.md.j2").render(
+    markdown = env.get_template("indexes.html.j2").render(
         links=links,
         timeline=[(b, links.to(b.title, urls.index_page(*b.parts))) for b in timeline],
         claims=[(b, links.to(b.title, urls.index_page(*b.parts))) for b in claims],
@@ -122,6 +123,10 @@ def render_indexes(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
     return pages
 
 
+def _paragraph_link(links: Links, article_id: str, number: int) -> Markup:
+    return links.to(f"¶ {number}", urls.article(article_id), f"p{number}")
+
+
 def _mention_entry(analysis: Analysis, actor_id: str):  # type: ignore[no-untyped-def]
     from builder.render.pages.actor import mentioned_in
 
@@ -130,15 +135,13 @@ def _mention_entry(analysis: Analysis, actor_id: str):  # type: ignore[no-untype
     def entry(links: Links, article_id: str) -> Markup:
         group = groups[article_id]
         record = analysis.model.articles[article_id].record
-        parts = [f"{links.article(article_id)} ({escape_inline(str(record.published))})"]
+        parts = [f"{links.article(article_id)} ({escape(str(record.published))})"]
         for number, snippet in group.excerpts:
-            parts.append(
-                f"[¶ {number}]({links.href(urls.article(article_id), f'p{number}')}): {snippet}"
-            )
+            parts.append(f"{_paragraph_link(links, article_id, number)}: {snippet}")
         if group.elsewhere:
-            parts.append("also " + ", ".join(
-                f"[¶ {n}]({links.href(urls.article(article_id), f'p{n}')})" for n in group.elsewhere
-            ))  # fmt: skip
+            parts.append(
+                "also " + ", ".join(_paragraph_link(links, article_id, n) for n in group.elsewhere)
+            )
         return Markup("; ".join(parts))
 
     return entry
@@ -165,7 +168,7 @@ def render_mention_lists(env: jinja2.Environment, analysis: Analysis) -> list[Pa
 def _published_entry(analysis: Analysis):  # type: ignore[no-untyped-def]
     def entry(links: Links, article_id: str) -> Markup:
         published = analysis.model.articles[article_id].record.published
-        return Markup(f"{links.article(article_id)} ({escape_inline(str(published))})")
+        return Markup(f"{links.article(article_id)} ({escape(str(published))})")
 
     return entry
 
@@ -214,7 +217,7 @@ def render_sources(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
             )
             for outlet in shown
         ]
-        markdown = env.get_template("sources.md.j2").render(chunk=chunk, rows=rows, links=links)
+        markdown = env.get_template("sources.html.j2").render(chunk=chunk, rows=rows, links=links)
         title = "Sources by outlet" + (
             f" ({chunk.number} of {chunk.total})" if chunk.total > 1 else ""
         )

@@ -99,7 +99,7 @@ def bucket_pages(
     env: jinja2.Environment, analysis: Analysis, bucket: Bucket, entry: Entry
 ) -> list[Page]:
     """A bucket's entries in pages of at most 100, each with links to its neighbours."""
-    template = env.get_template("bucket.md.j2")
+    template = env.get_template("bucket.html.j2")
     pages = []
     for chunk in paginate(bucket.ids, lambda n: urls.index_page(*bucket.parts, page=n)):
         links = Links(chunk.path, analysis)
@@ -132,7 +132,7 @@ def _section(
         if link == "actor"
         else {}
     )
-    markdown = env.get_template("section.md.j2").render(
+    markdown = env.get_template("section.html.j2").render(
         title=title, intro=intro, buckets=listing, links=links, members=members
     )
     pages = [Page.titled(path, title, markdown)]
@@ -162,7 +162,7 @@ def render_home(env: jinja2.Environment, analysis: Analysis) -> Page:
     active = [t for t in model.topics.values() if t.record.status == "active"]
     active.sort(key=lambda t: (t.record.updated, t.id), reverse=True)
     newest = sorted(model.articles.values(), key=lambda a: (a.record.published, a.id), reverse=True)
-    markdown = env.get_template("home.md.j2").render(
+    markdown = env.get_template("home.html.j2").render(
         analysis=analysis,
         links=links,
         topics=active[:HOME_TOPICS],

@@ -60,7 +60,7 @@ def render_topic(env: jinja2.Environment, analysis: Analysis, topic: ValidTopic)
         [("Topics", urls.TOPICS), (topic_status_title(status), urls.index_page("topics", status))],
         topic.record.title,
     )
-    markdown = env.get_template("topic.md.j2").render(
+    markdown = env.get_template("topic.html.j2").render(
         topic=topic,
         record=topic.record,
         links=links,

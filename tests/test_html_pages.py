@@ -1,0 +1,145 @@
+"""Generated pages are written as HTML (builder/render/html.py) and handed to MkDocs without a
+Markdown conversion (builder/html_pages.py): same ids and table of contents as Python-Markdown
+would give, and every link and anchor still checked by a strict build."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import logging
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import html as lxml_html
+from markupsafe import Markup
+
+from builder.cli import main
+from builder.render.html import heading, heading_id, outline
+from builder.render.markdown import escape_inline
+from tests.conftest import SEED_ID
+
+
+def _markdown_heading(text: str, used: str = "") -> tuple[str, str]:
+    """The id and table-of-contents name Python-Markdown's `toc` extension gives a heading."""
+    md = markdown.Markdown(extensions=["tables", "attr_list", "toc"])
+    md.convert(used + f"# {escape_inline(text)}\n")
+    token = md.toc_tokens[-1]  # type: ignore[attr-defined]
+    while token["children"]:
+        token = token["children"][-1]
+    return token["id"], token["name"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40))
+def test_a_heading_gets_the_id_and_name_python_markdown_would_give_it(text: str) -> None:
+    if not text.strip():
+        return  # Markdown has no heading without text
+    ident, name = _markdown_heading(text)
+    ours = heading(2, text, heading_id(text, set()))
+    assert ours.startswith(f'<h2 id="{ident}">')
+    # The same text (the old escaping wrote some characters as references, such as &#61;).
+    assert htmllib.unescape(outline(ours).toc[0]["name"]) == htmllib.unescape(name)
+
+
+def test_a_repeated_heading_gets_the_next_free_id() -> None:
+    used: set[str] = set()
+    assert [heading_id("Threatens", used) for _ in range(3)] == [
+        "threatens", "threatens_1", "threatens_2",
+    ]  # fmt: skip
+    assert _markdown_heading("Threatens", "# Threatens\n")[0] == "threatens_1"
+
+
+def test_the_outline_lists_headings_ids_and_links_within_the_site() -> None:
+    body = (
+        str(heading(1, "Zembla", "zembla"))
+        + '\n<p id="p1"><a href="../x/">X</a> <a href="https://example.org/">out</a>'
+        + ' <a href="#p1">here</a></p>\n'
+        + str(heading(2, Markup('<a href="../y/">Fictional &amp; Co</a>'), "fictional-co"))
+        + '\n<p id="p1">twice</p>\n'
+    )
+    found = outline(body)
+    assert found.title == "Zembla"
+    assert [(t["level"], t["id"], t["name"]) for t in found.toc] == [(1, "zembla", "Zembla")]
+    assert found.toc[0]["children"][0]["name"] == "Fictional &amp; Co"
+    assert found.anchors == {"zembla", "fictional-co", "p1"}
+    assert found.duplicates == ("p1",)
+    assert found.links == ("#zembla", "../x/", "#p1", "../y/", "#fictional-co")
+
+
+def _toc(page: Path) -> list[tuple[str, str]]:
+    tree = lxml_html.fromstring(page.read_bytes())
+    nav = tree.xpath('//nav[contains(@class, "md-nav--secondary")]')[0]
+    return [(" ".join(a.text_content().split()), a.get("href")) for a in nav.iter("a")]
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import FIXTURE_CORPUS, copy_project_skeleton
+
+    root = copy_project_skeleton(tmp_path_factory.mktemp("html") / "p", FIXTURE_CORPUS)
+    assert main(["--root", str(root), "build"]) == 0
+    return root / "site"
+
+
+def test_the_built_page_has_the_table_of_contents_and_search_entries_of_its_headings(
+    built_site: Path,
+) -> None:
+    toc = _toc(built_site / "actors" / "iran" / "index.html")
+    assert toc[:4] == [
+        ("Relations", "#relations"),
+        ("Attacks", "#attacks"),
+        ("Backs", "#backs"),
+        ("Has as part", "#has-as-part"),
+    ]
+    assert ("Claims about this actor", "#claims-about-this-actor") in toc
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    sections = {d["location"]: d for d in index["docs"]}
+    claim = sections[f"articles/{SEED_ID}/#claim-missiles-shipped"]
+    assert claim["title"].startswith("Iran has recently sent a large number")
+    assert "missiles to its proxy groups in Iraq" in claim["text"]
+    # One permalink per heading, as the toc extension writes it.
+    page = (built_site / "actors" / "iran" / "index.html").read_text("utf-8")
+    assert page.count('class="headerlink"') == len(re.findall(r"<h[1-6] id=", page))
+
+
+def test_a_broken_link_or_anchor_in_a_template_fails_the_strict_build(
+    site_root: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    template = site_root / "templates" / "pages" / "article.html.j2"
+    template.write_text(
+        template.read_text("utf-8")
+        + '<p><a href="../../actors/nobody/">a</a> <a href="#no-such-anchor">b</a> '
+        + '<a href="../../glossary/#nothing">c</a> <a href="../../api/index.json">d</a></p>\n',
+        "utf-8",
+    )
+    with caplog.at_level(logging.INFO):
+        assert main(["--root", str(site_root), "build"]) == 1
+    page = f"articles/{SEED_ID}.md"
+    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert (
+        f"Doc file '{page}' contains a link '../../actors/nobody/', but the target is not found "
+        "among documentation files."
+    ) in messages
+    assert (
+        f"Doc file '{page}' contains a link '#no-such-anchor', but there is no such anchor on "
+        "this page."
+    ) in messages
+    assert (
+        f"Doc file '{page}' contains a link '../../glossary/#nothing', but the doc "
+        "'glossary.md' does not contain an anchor '#nothing'."
+    ) in messages
+    assert not any("api/index.json" in m for m in messages)  # a file of the site: fine
+
+
+def test_an_id_given_twice_is_reported(site_root: Path, caplog: pytest.LogCaptureFixture) -> None:
+    template = site_root / "templates" / "pages" / "actor.html.j2"
+    template.write_text(template.read_text("utf-8") + '<p id="relations">again</p>\n', "utf-8")
+    with caplog.at_level(logging.INFO):
+        assert main(["--root", str(site_root), "build"]) == 1
+    assert "Doc file 'actors/iran.md' gives the id 'relations' to more than one element." in [
+        r.getMessage() for r in caplog.records
+    ]

@@ -11,9 +11,14 @@ the levels of mkdocs.yml's `validation:` section, so `--strict` fails on them.
 
 from __future__ import annotations
 
+import html
 import logging
 import posixpath
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
+from material.plugins.search import plugin as search_plugin  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -76,3 +81,146 @@ def check_links(
         elif anchor:
             anchors.setdefault(target, {}).setdefault(anchor, href)
     return anchors
+
+
+# --- Search entries without a second parse -------------------------------------------------------
+
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)([^>]*)>|([^<]+)")
+_HEADING_ID = re.compile(r'\sid="([^"]*)"')
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
+# What Material's parser keeps as markup, and the tags it never pushes (as its `void`).
+_KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)  # fmt: skip
+# Markup the builder never writes, which Material's parser treats specially: a page holding
+# any of it is left to that parser.
+_UNUSUAL = re.compile(r"<(?:script|style|object|!)|data-search-exclude|linenodiv")
+
+
+@dataclass
+class _Section:
+    tag: str
+    depth: float
+    title: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    ident: str | None = None
+
+
+def search_entries(body: str, url: str, title: str) -> list[dict[str, str]] | None:
+    """The entries Material's search plugin makes for a page (`add_entry_from_context`), made
+    from HTML the builder wrote: one tokenizing pass over it instead of Python's HTMLParser,
+    with Material's rules (sections at headings with an id, its kept tags, whitespace and
+    escaping). None for a page with markup the builder does not write (then Material parses it).
+    A test compares both on every page of built sites."""
+    if _UNUSUAL.search(body):
+        return None
+    sections: list[_Section] = []
+    section: _Section | None = None
+    context: list[str] = []
+    permalinks: list[bool] = []  # per open element: an `a class="headerlink"`
+
+    def start(tag: str, attrs: str) -> None:
+        nonlocal section
+        if tag in _VOID:
+            return
+        context.append(tag)
+        permalinks.append(tag == "a" and 'class="headerlink"' in attrs)
+        if tag in _HEADINGS and (found := _HEADING_ID.search(attrs)):
+            depth = len(context)
+            if tag != "h1" and not sections:
+                sections.append(_Section("hx", depth))
+            section = _Section(tag, depth)
+            if sections:
+                section.ident = html.unescape(found.group(1))
+            sections.append(section)
+        if section is None:
+            section = _Section("hx", 0)
+            sections.append(section)
+        if tag in _KEEP:
+            (section.title if section.tag in context else section.text).append(f"<{tag}>")
+
+    def end(tag: str) -> None:
+        nonlocal section
+        if not context or context[-1] != tag:
+            return
+        assert section is not None
+        if section.depth > len(context):
+            for previous in reversed(sections):
+                if previous.depth <= len(context):
+                    section.depth = float("inf")
+                    section = previous
+                    break
+        context.pop()
+        permalinks.pop()
+        if tag in _KEEP:
+            data = section.title if section.tag in context else section.text
+            index = data.index(f"<{tag}>")
+            if any(not item.isspace() for item in data[index + 1 :]):
+                data.append(f"</{tag}>")
+            else:
+                del data[index:]
+
+    def text(data: str) -> None:
+        nonlocal section
+        if "pre" not in context:
+            data = " " if data.isspace() else data.replace("\n", " ")
+        if section is None:
+            section = _Section("hx", 0)
+            sections.append(section)
+        if section.tag in context:
+            if not any(permalinks):
+                section.title.append(html.escape(data, quote=False))
+        elif data.isspace():
+            if not section.text or not section.text[-1].isspace() or "pre" in context:
+                section.text.append(data)
+        else:
+            section.text.append(html.escape(data, quote=False))
+
+    try:
+        for closing, tag, attrs, data in _TOKEN.findall(body):
+            if tag:
+                tag = tag.lower()
+                if closing:
+                    end(tag)
+                else:
+                    start(tag, attrs)
+                    if attrs.endswith("/"):
+                        end(tag)
+            else:
+                text(html.unescape(data))
+    except ValueError:  # an end tag whose start went to another section: Material's turn
+        return None
+    return [
+        {
+            "location": f"{url}#{s.ident}" if s.ident else url,
+            "title": ("".join(s.title) if s.title else title).strip(),
+            "text": "".join(s.text).strip(),
+        }
+        for s in sections
+    ]
+
+
+def add_search_entries(config: MkDocsConfig, written_pages: Collection[str]) -> None:
+    """Material's search index takes the entries of the pages the builder wrote from
+    `search_entries`, and parses only the others."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if index is None or search_plugin.jieba is not None:  # Chinese segmentation: leave it
+        return
+    original = index.add_entry_from_context
+
+    def add_entry(page: Page) -> None:
+        search = page.meta.get("search") or {}
+        if page.file.src_uri not in written_pages or search.get("exclude"):
+            original(page)
+            return
+        title = str(page.meta.get("title", page.title))
+        entries = search_entries(page.content or "", page.url, title)
+        if entries is None:
+            original(page)
+        else:
+            index.entries.extend(entries)
+
+    index.add_entry_from_context = add_entry

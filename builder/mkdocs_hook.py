@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from builder import preview
 from builder.diagnostics import format_text
-from builder.html_pages import written
+from builder.html_pages import add_search_entries, written
 from builder.memo import cache_dir
 from builder.pipeline import PREPARED, BuildResult, build_pages
 from builder.prerender import build_pages_in_workers, prerender, restore
@@ -97,9 +97,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = _current[config.config_file_path]
-    _outlines[config.config_file_path] = {
-        page.path: page.outline for page in result.pages if page.outline is not None
-    }
+    outlines = {page.path: page.outline for page in result.pages if page.outline is not None}
+    _outlines[config.config_file_path] = outlines
+    add_search_entries(config, outlines)
     generated = [(page.path, page.markdown) for page in result.pages]
     for path, _ in generated:
         if files.get_file_from_path(path) is not None:

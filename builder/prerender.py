@@ -133,10 +133,10 @@ def _convert(
         page = file.page
         _populate_page(page, config, files)
         entries = None
-        if index is not None:
-            fresh = type(index)(**index.config)
-            fresh.add_entry_from_context(page)
-            entries = fresh.entries
+        if index is not None:  # this process's copy of the index, through its own method
+            saved, index.entries = index.entries, []
+            index.add_entry_from_context(page)
+            entries, index.entries = index.entries, saved
         links = None
         if page.links_to_anchors is not None:
             links = {f.src_uri: dict(v) for f, v in page.links_to_anchors.items()}

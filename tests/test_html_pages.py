@@ -9,13 +9,14 @@ import json
 import logging
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from builder.cli import main
 from builder.render.html import heading, heading_id, outline
@@ -143,3 +144,111 @@ def test_an_id_given_twice_is_reported(site_root: Path, caplog: pytest.LogCaptur
     assert "Doc file 'actors/iran.md' gives the id 'relations' to more than one element." in [
         r.getMessage() for r in caplog.records
     ]
+
+
+# --- Search entries made without Material's parser -----------------------------------------------
+
+
+def _material_entries(body: str, url: str, title: str) -> list[dict[str, str]]:
+    """What Material's search plugin makes of a page (its own parser and entry code)."""
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.toc import get_toc
+
+    page = SimpleNamespace(
+        meta={"title": title}, content=body, url=url, title=title,
+        toc=get_toc(outline(body).toc),
+    )  # fmt: skip
+    index = SearchIndex()
+    index.add_entry_from_context(page)
+    return index.entries
+
+
+def _served(path: str) -> str:
+    stem = path.removesuffix(".md")
+    return (
+        ""
+        if stem == "index"
+        else stem.removesuffix("index")
+        if stem.endswith("/index")
+        else f"{stem}/"
+    )
+
+
+def _compare_every_page(root: Path) -> int:
+    from builder.html_pages import search_entries
+    from builder.pipeline import build_pages
+
+    result = build_pages(root)
+    compared = 0
+    for page in result.pages:
+        if page.outline is None:
+            continue
+        body = page.markdown.split("\n---\n\n", 1)[1]
+        title = page.outline.title or ""
+        ours = search_entries(body, _served(page.path), title)
+        assert ours == _material_entries(body, _served(page.path), title), page.path
+        compared += 1
+    return compared
+
+
+def test_search_entries_are_materials_on_every_page_of_the_seed_site() -> None:
+    from tests.conftest import FIXTURE_CORPUS
+
+    assert _compare_every_page(FIXTURE_CORPUS) >= 35
+
+
+def test_search_entries_are_materials_on_every_page_of_a_generated_corpus(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT
+
+    root = tmp_path / "corpus"
+    command = [sys.executable, str(PROJECT / "tools" / "corpus.py"), "60", str(root)]
+    subprocess.run(command, check=True, capture_output=True)
+    assert _compare_every_page(root) >= 100
+
+
+_TEXT = st.text(st.sampled_from(list("ab &<>\"'\n\t ¶…é")), max_size=8).map(
+    lambda t: str(escape(t))
+)
+
+
+def _fragments() -> st.SearchStrategy[str]:
+    """Well-formed HTML of the kinds the pages hold: blocks, inline markup, headings with
+    and without ids (some nested in a block), tables, SVG text, void and self-closed tags."""
+    leaf = st.one_of(
+        _TEXT,
+        st.sampled_from(["<br>", "<hr>", '<path d="M0,0"/>', "\n", "  "]),
+        st.builds(
+            lambda level, ident, text: (
+                f'<h{level} id="{ident}">{text}<a class="headerlink" href="#{ident}" '
+                f'title="Permanent link">&para;</a></h{level}>'
+            ),
+            st.integers(1, 6), st.sampled_from(["a", "b-c", "x_1"]), _TEXT,
+        ),
+        st.builds(lambda level, text: f"<h{level}>{text}</h{level}>", st.integers(1, 6), _TEXT),
+    )  # fmt: skip
+    tags = ["p", "ul", "li", "div", "strong", "em", "code", "pre", "sub", "span", "td", "text"]
+    return st.recursive(
+        leaf,
+        lambda inner: st.builds(
+            lambda tag, parts: f"<{tag}>{''.join(parts)}</{tag}>",
+            st.sampled_from(tags),
+            st.lists(inner, max_size=4),
+        ),
+        max_leaves=25,
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_fragments(), max_size=6))
+def test_search_entries_are_materials_on_any_page_of_that_shape(parts: list[str]) -> None:
+    from builder.html_pages import search_entries
+
+    body = "\n".join(parts)
+    ours = search_entries(body, "actors/zembla/", "Zembla")
+    if ours is not None:
+        assert ours == _material_entries(body, "actors/zembla/", "Zembla")

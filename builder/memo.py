@@ -25,9 +25,9 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 V = TypeVar("V")
 
@@ -87,6 +87,26 @@ class Memo(Generic[V]):
             self.current[key] = value  # type: ignore[assignment]
         return value  # type: ignore[return-value]
 
+    def fill(self, work: Sequence[tuple[bytes, Callable[[], V]]]) -> None:
+        """Compute the values `work` lacks on every core, so the `get` calls that follow find
+        them: forked workers run the computations (inherited, never pickled) on shares of the
+        work and send back the values, which are small, picklable results by design. With one
+        core, no fork or little to do, nothing happens here and `get` computes as usual; a
+        computation's side effects stay in its worker, so `get` must not rely on them."""
+        from builder.render.parallel import can_fork, fork_map, jobs
+
+        missing = [(k, c) for k, c in work if k not in self.current and k not in self.previous]
+        workers = jobs()
+        if workers <= 1 or len(missing) < MIN_FILL or not can_fork():
+            return
+        spans = [(i, min(i + FILL_CHUNK, len(missing))) for i in range(0, len(missing), FILL_CHUNK)]
+        computations = [compute for _, compute in missing]
+        done = fork_map(_fill_share, spans, computations, workers)
+        for (start, end), values in zip(spans, done, strict=True):
+            for (key, _), value in zip(missing[start:end], values, strict=True):
+                self.current[key] = cast(V, value)
+                self.computed += 1
+
     def new_run(self) -> None:
         self.previous.update(self.current)
         self.current = {}
@@ -102,6 +122,17 @@ class Memo(Generic[V]):
     def clear(self) -> None:
         self.current.clear()
         self.previous.clear()
+
+
+MIN_FILL = 100  # fewer missing values are computed where they are asked for
+FILL_CHUNK = 50
+
+
+def _fill_share(span: tuple[int, int]) -> list[object]:
+    from builder.render.parallel import shared
+
+    computations = shared()
+    return [computations[i]() for i in range(*span)]
 
 
 _REGISTRY: dict[str, Memo[object]] = {}

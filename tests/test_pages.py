@@ -265,6 +265,40 @@ def test_workers_render_exactly_what_one_process_renders(
     assert parallel._SHARED is None
 
 
+def test_per_file_steps_on_every_core_give_what_one_process_gives(
+    generated_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validating articles, finding mentions and sampling texts run in forked workers first
+    (`Memo.fill`); the diagnostics and every page must be those of a run without them."""
+    from builder import memo
+    from builder import render as render_stage
+    from builder.pipeline import check, templates_dir
+    from builder.render import parallel
+
+    filled: list[str] = []
+    real_fork_map = parallel.fork_map
+
+    def counting_fork_map(function, tasks, state, workers):  # type: ignore[no-untyped-def]
+        filled.append(function.__name__)
+        return real_fork_map(function, tasks, state, workers)
+
+    monkeypatch.setattr(parallel, "fork_map", counting_fork_map)
+    monkeypatch.setattr(memo, "MIN_FILL", 10)
+    monkeypatch.setattr(memo, "FILL_CHUNK", 7)
+    runs = []
+    for jobs in ("1", "3"):
+        for step in memo._REGISTRY.values():
+            step.clear()  # nothing reused from the run before
+        monkeypatch.setenv("BRIEFS_JOBS", jobs)
+        result = check(generated_root)
+        assert result.analysis is not None
+        pages = render_stage.render(result.analysis, templates_dir(generated_root), workers=1)
+        runs.append(([d.render() for d in result.diagnostics], pages))
+    assert filled == ["_fill_share"] * 3  # articles, mentions, samples; only with 3 jobs
+    assert runs[0] == runs[1]
+    assert len(runs[0][1]) > 200
+
+
 def test_jobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     from builder.render import parallel
 

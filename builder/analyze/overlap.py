@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import zlib
@@ -40,12 +41,16 @@ def _linked(model: Model, a: str, b: str) -> bool:
     )
 
 
+def _sample(text: str) -> frozenset[int]:
+    return frozenset(shingles(text))
+
+
 def overlapping_articles(model: Model) -> list[Diagnostic]:
     """A warning for each pair of articles whose texts share ≥ 80% of the smaller's 8-grams."""
-    grams = {
-        aid: _SAMPLED.get(digest(a.text.text), lambda a=a: frozenset(shingles(a.text.text)))  # type: ignore[misc]
-        for aid, a in model.articles.items()
-    }
+    digests = {aid: digest(a.text.text) for aid, a in model.articles.items()}
+    sample = {aid: functools.partial(_sample, a.text.text) for aid, a in model.articles.items()}
+    _SAMPLED.fill([(digests[aid], sample[aid]) for aid in model.articles])
+    grams = {aid: _SAMPLED.get(digests[aid], sample[aid]) for aid in model.articles}
     # Most runs occur in one article only: find the others with set operations first, which
     # iterate each article's small sample, never the corpus-wide set.
     seen: set[int] = set()

@@ -39,6 +39,7 @@ def link(corpus: ValidatedCorpus) -> LinkResult:
         problems += unknown_names(actor)
     finder = MentionFinder(corpus.actors.values())
     mentions: dict[str, tuple[Mention, ...]] = {}
+    finder.find_all(corpus.articles.values())
     for article_id in sorted(corpus.articles):
         found = finder.find(corpus.articles[article_id])
         mentions[article_id] = found.mentions

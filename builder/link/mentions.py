@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -105,6 +106,15 @@ class MentionFinder:
             return self._find(article)
         key = digest(self.names_digest, article.digest)
         return _FOUND.get(key, lambda: self._find(article))
+
+    def find_all(self, articles: Iterable[ValidArticle]) -> None:
+        """Find the mentions of many articles on every core first (`Memo.fill`)."""
+        work = [
+            (digest(self.names_digest, a.digest), functools.partial(self._find, a))
+            for a in articles
+            if a.digest
+        ]
+        _FOUND.fill(work)
 
     def _find(self, article: ValidArticle) -> ArticleMentions:
         text = article.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from builder.diagnostics import Diagnostic, error
@@ -26,22 +27,26 @@ def _checked(record: RawRecord, model: type[ActorRecord] | type[TopicRecord]) ->
     return _RECORDS.get(key, lambda: check_record(record, model))
 
 
-def _checked_article(raw: RawArticle) -> tuple[ValidArticle | None, list[Diagnostic]]:
+def _article_outcome(
+    raw: RawArticle, fresh: list[ValidArticle] | None = None
+) -> tuple[ArticleCheck | None, list[Diagnostic]]:
     """Schema, quotes and excerpt budget of one article: a function of its two files alone.
-
-    Only the outcome is kept between runs (the record, quote spans and problems); the text's
-    paragraphs are split again, which costs far less than storing them."""
-    fresh: list[ValidArticle] = []
-
-    def compute() -> tuple[ArticleCheck | None, list[Diagnostic]]:
-        sidecar, problems = check_record(raw.record, ArticleRecord)
-        if sidecar is None:
-            return None, problems
-        article, article_problems = check_article(raw, sidecar)
+    The checked article itself goes to `fresh`; only the outcome is kept between runs."""
+    sidecar, problems = check_record(raw.record, ArticleRecord)
+    if sidecar is None:
+        return None, problems
+    article, article_problems = check_article(raw, sidecar)
+    if fresh is not None:
         fresh.append(article)
-        return ArticleCheck.of(article), problems + article_problems
+    return ArticleCheck.of(article), problems + article_problems
 
-    outcome, problems = _ARTICLES.get(raw.digest, compute)
+
+def _checked_article(raw: RawArticle) -> tuple[ValidArticle | None, list[Diagnostic]]:
+    """The checked article and its problems. Only the outcome is kept between runs (the
+    record, quote spans and problems); the text's paragraphs are split again, which costs far
+    less than storing them."""
+    fresh: list[ValidArticle] = []
+    outcome, problems = _ARTICLES.get(raw.digest, lambda: _article_outcome(raw, fresh))
     if fresh:
         return fresh[0], problems
     return (None if outcome is None else outcome.article(raw)), problems
@@ -79,6 +84,7 @@ def validate(raw: RawCorpus) -> ValidatedCorpus:
             corpus.diagnostics += duplicate_item_ids(source, "key_judgments", topic.key_judgments)
             corpus.diagnostics += duplicate_item_ids(source, "deadlines", topic.deadlines)
             corpus.topics[record.id] = ValidTopic(record.id, source, topic)
+    _ARTICLES.fill([(r.digest, functools.partial(_article_outcome, r)) for r in raw.articles])
     for raw_article in raw.articles:
         article, problems = _checked_article(raw_article)
         corpus.diagnostics += problems

@@ -140,7 +140,10 @@ def _section_of(page: Page, nav: Navigation) -> Page | None:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """A full build renders the theme's template for its pages on every core too."""
+    """A full build renders the theme's template for its pages on every core too; a preview
+    keeps the theme's compiled templates from one rebuild to the next."""
+    if preview.STATE.serving:
+        env.bytecode_cache = preview.THEME_TEMPLATES
     nav = _nav.pop(config.config_file_path, None)  # there only if the pages were converted
     if nav is not None:
         build_pages_in_workers(config, env, files, nav)

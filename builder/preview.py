@@ -17,6 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
+
 from builder.memo import cache_dir, digest
 
 PREVIEW_DIR = "preview"
@@ -35,6 +38,27 @@ class PreviewState:
 
 
 STATE = PreviewState()
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per preview: MkDocs makes a new Jinja environment
+    for every rebuild, which would parse and compile each template again (about half a second
+    for Material's). Jinja checks each entry against its template's source, so an edited
+    template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_TEMPLATES = CompiledTemplates()
 
 
 def enable(dirty: bool, serving: bool = False, dirty_build: bool = False) -> None:

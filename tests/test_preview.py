@@ -39,6 +39,17 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
     root = copy_project_skeleton(tmp_path / "p", FIXTURE_CORPUS)
     site = tmp_path / "site"
     monkeypatch.setattr(preview, "STATE", preview.PreviewState())
+    compiled = preview.CompiledTemplates()
+    monkeypatch.setattr(preview, "THEME_TEMPLATES", compiled)
+    reused: list[str] = []
+    load = compiled.load_bytecode
+
+    def counting_load(bucket):  # type: ignore[no-untyped-def]
+        load(bucket)
+        if bucket.code is not None:
+            reused.append(bucket.key)
+
+    monkeypatch.setattr(compiled, "load_bytecode", counting_load)
 
     def dirty_build() -> None:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
@@ -50,6 +61,7 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
     assert (preview.pages_folder(root) / "actors" / "oman.md").is_file()
     assert not (root / ".briefs-cache").exists()
     before = html_times(site)
+    assert len(compiled.compiled) >= 10 and not reused  # the theme's templates, compiled once
     sidecar = root / "seeds" / f"{SEED_ID}.yml"
     text = sidecar.read_text(encoding="utf-8")
     title = text.split("\ntitle: ", 1)[1].split("\n", 1)[0]
@@ -64,3 +76,4 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
     assert "A fictional new headline" in (site / "articles" / SEED_ID / "index.html").read_text(
         encoding="utf-8"
     )
+    assert len(reused) >= 10  # and not compiled again on the rebuild

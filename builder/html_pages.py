@@ -1,8 +1,8 @@
 """MkDocs' side of the pages the builder writes as HTML (builder/render/html.py).
 
 MkDocs reads such a page as usual (front matter, plugin events) but does not convert it: its
-`render` is replaced by `written`, which takes the body as the page's HTML and the outline the
-builder made as its table of contents, title and anchors. What MkDocs' conversion would have
+`render` is replaced by `written`, which takes the body as the page's HTML and its outline
+(render/html.py) as its table of contents, title and anchors. What MkDocs' conversion would have
 checked is checked here: every link must lead to a file of the site (a page, the feed, a JSON
 or CSV file), and every anchor it names must exist on its page; MkDocs itself checks the
 anchors after the build (`links_to_anchors`), as for hand-written pages. Problems are logged at
@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from builder.render.html import Outline
+from builder.render.html import outline as html_outline
 
 log = logging.getLogger("mkdocs.structure.pages")
 
@@ -42,9 +43,10 @@ def _key(url: str) -> str:
     return posixpath.normpath(url.removesuffix("index.html") or ".")
 
 
-def written(page: Page, outline: Outline, config: MkDocsConfig, files: Files) -> None:
+def written(page: Page, config: MkDocsConfig, files: Files) -> None:
     """Stands in for `page.render` on a page the builder wrote: no conversion, same results."""
     assert page.markdown is not None
+    outline = html_outline(page.markdown)
     page.content = page.markdown
     page.toc = get_toc(outline.toc)
     page._title_from_render = outline.title

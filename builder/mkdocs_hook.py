@@ -26,7 +26,6 @@ from builder.memo import cache_dir
 from builder.pipeline import PREPARED, BuildResult, build_pages
 from builder.prerender import build_pages_in_workers, prerender, restore
 from builder.render.feed import FEED_PATH, atom_feed
-from builder.render.html import Outline
 from builder.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.briefs")
@@ -97,9 +96,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = _current[config.config_file_path]
-    outlines = {page.path: page.outline for page in result.pages if page.outline is not None}
-    _outlines[config.config_file_path] = outlines
-    add_search_entries(config, outlines)
+    written_pages = {page.path for page in result.pages if page.markup}
+    _written[config.config_file_path] = written_pages
+    add_search_entries(config, written_pages)
     generated = [(page.path, page.markdown) for page in result.pages]
     for path, _ in generated:
         if files.get_file_from_path(path) is not None:
@@ -118,15 +117,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-_outlines: dict[str, dict[str, Outline]] = {}
+_written: dict[str, set[str]] = {}
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A page the builder wrote as HTML is not converted (builder/html_pages.py), unless its
     result already stands in (converted in a worker, builder/prerender.py)."""
-    outline = _outlines.get(config.config_file_path, {}).get(page.file.src_uri)
-    if outline is not None and "render" not in vars(page):
-        page.render = functools.partial(written, page, outline)  # type: ignore[method-assign]
+    ours = page.file.src_uri in _written.get(config.config_file_path, ())
+    if ours and "render" not in vars(page):
+        page.render = functools.partial(written, page)  # type: ignore[method-assign]
     return markdown
 
 

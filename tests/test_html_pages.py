@@ -181,10 +181,10 @@ def _compare_every_page(root: Path) -> int:
     result = build_pages(root)
     compared = 0
     for page in result.pages:
-        if page.outline is None:
+        if not page.markup:
             continue
         body = page.markdown.split("\n---\n\n", 1)[1]
-        title = page.outline.title or ""
+        title = outline(body).title or ""
         ours = search_entries(body, _served(page.path), title)
         assert ours == _material_entries(body, _served(page.path), title), page.path
         compared += 1
@@ -252,3 +252,23 @@ def test_search_entries_are_materials_on_any_page_of_that_shape(parts: list[str]
     ours = search_entries(body, "actors/zembla/", "Zembla")
     if ours is not None:
         assert ours == _material_entries(body, "actors/zembla/", "Zembla")
+
+
+_SEGMENT = st.sampled_from(["index", "actors", "a", "b-1", "2025", "04"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SEGMENT, min_size=1, max_size=4), st.lists(_SEGMENT, min_size=1, max_size=4))
+def test_a_link_between_pages_is_the_relative_path_between_their_folders(
+    source: list[str], target: list[str]
+) -> None:
+    import posixpath
+
+    from builder.render import urls
+
+    def folder(parts: list[str]) -> str:  # where MkDocs serves the page (directory URLs)
+        return "/".join(parts[:-1] if parts[-1] == "index" else parts)
+
+    expected = posixpath.relpath(folder(target) or ".", folder(source) or ".")
+    link = urls.final("/".join(source) + ".md", "/".join(target) + ".md")
+    assert link == ("./" if expected == "." else f"{expected}/")

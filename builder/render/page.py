@@ -8,8 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from builder.render.html import Outline, outline
-
 T = TypeVar("T")
 PAGE_SIZE = 100
 
@@ -19,13 +17,13 @@ class Page:
     """One generated file: its source path under docs and its content.
 
     A page (`.md`) is what MkDocs reads: front matter, then a body that is the page's HTML when
-    `outline` is set (the builder wrote the markup, MkDocs does not convert it: see html.py;
+    `markup` is set (the builder wrote the markup, MkDocs does not convert it: see html.py;
     raw HTML is Markdown too, so a `render --out` tree still builds with plain MkDocs), or
     Markdown for MkDocs to convert when it is not."""
 
     path: str
     markdown: str
-    outline: Outline | None = None
+    markup: bool = False
 
     @classmethod
     def titled(
@@ -43,7 +41,7 @@ class Page:
         escaped = json.dumps(html.escape(" ".join(title.split())), ensure_ascii=False)
         search = "" if searched else "search:\n  exclude: true\n"
         source = f"---\ntitle: {escaped}\n{search}---\n\n{body}"
-        return cls(path, source, outline(body) if markup else None)
+        return cls(path, source, markup)
 
 
 @dataclass(frozen=True)

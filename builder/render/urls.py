@@ -8,7 +8,6 @@ a sub-path and which the hook checks against the site (see render/html.py).
 from __future__ import annotations
 
 import functools
-import posixpath
 
 HOME = "index.md"
 TOPICS = "topics/index.md"
@@ -62,34 +61,22 @@ def event_ref(ref: str) -> tuple[str, str]:
     return article(article_id), event_anchor(event_id)
 
 
-@functools.lru_cache(maxsize=65536)
-def _relative_path(from_dir: str, to_page: str) -> str:
-    """`posixpath.relpath` for paths inside the docs tree, without touching the file system."""
-    source = [p for p in from_dir.split("/") if p]
-    target = to_page.split("/")
-    common = 0
-    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(source) - common) + target[common:])
-
-
-def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A relative Markdown link from one page source to another (or to an anchor on it)."""
-    target = "" if to_page == from_page else _relative_path(posixpath.dirname(from_page), to_page)
-    return f"{target}#{anchor}" if anchor else target
+def _folder(page: str) -> str:
+    """The folder a page is served from: `actors/iran.md` → `actors/iran/`, `index.md` → ``."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
 
 
 @functools.lru_cache(maxsize=1 << 17)
 def final(from_page: str, to_page: str) -> str:
     """The relative URL of a page as served (directory URLs), as every generated link is
     written: `actors/iran.md` → `articles/a.md` is `../../articles/a/`."""
-
-    def folder(page: str) -> str:
-        stem = page.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return f"{stem}/"
-
-    source, target = folder(from_page), folder(to_page)
-    relative = posixpath.relpath(target or ".", source or ".")
-    return "./" if relative == "." else f"{relative}/"
+    source = _folder(from_page).split("/")[:-1]
+    target = _folder(to_page).split("/")[:-1]
+    common = 0
+    while common < min(len(source), len(target)) and source[common] == target[common]:
+        common += 1
+    steps = [".."] * (len(source) - common) + target[common:]
+    return "/".join(steps) + "/" if steps else "./"

@@ -99,7 +99,7 @@ def _check(root: Path) -> CheckResult:
 
 
 def build_pages(root: Path, cache: Path | None = None, save: bool = True) -> BuildResult:
-    """Every stage up to the Markdown pages; no pages when there are content errors."""
+    """Every stage up to the generated pages; no pages when there are content errors."""
     result = check(root, cache, save)
     if not result.ok or result.analysis is None:
         return BuildResult(result.diagnostics, None, [])

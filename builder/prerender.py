@@ -1,13 +1,15 @@
-"""Converting the site's Markdown on every core, inside MkDocs' own build, with the same output.
+"""Reading the site's pages on every core, inside MkDocs' own build, with the same output.
 
-MkDocs reads and converts page after page on one core, and Material's search plugin then parses
-each page's HTML again, on the same core: together most of a build. When the navigation is
-ready (`on_nav`), workers forked from the build each take a share of the pages and do exactly
-what MkDocs would do for them (`_populate_page`: read, plugin events, convert) and what the
-search plugin would do (`add_entry_from_context`), and send back the HTML, the table of
-contents, the anchors, the title and the search entries. MkDocs then reads each page as usual
-but its conversion is replaced by the worker's result, and the search plugin takes the worker's
-entries, so the site is byte for byte the one a serial build writes (a test compares them).
+MkDocs reads page after page on one core (converting the hand-written ones; the generated ones
+only take their outline and have their links checked, builder/html_pages.py), the search index
+takes each page's entries and the theme renders each page, all on the same core. When the
+navigation is ready (`on_nav`), workers forked from the build each take a share of the pages
+and do exactly what MkDocs would do for them (`_populate_page`: read, plugin events, render)
+and what the search index would do (`add_entry_from_context`), and send back the HTML, the
+table of contents, the anchors, the title and the search entries. MkDocs then reads each page
+as usual but its rendering is replaced by the worker's result, and the search plugin takes the
+worker's entries, so the site is byte for byte the one a serial build writes (a test compares
+them).
 
 Warnings the workers log are handed to MkDocs' loggers here, so `--strict` counts them as if
 they came from this process. Only for `mkdocs build` (not for `serve`, whose dirty rebuilds

@@ -3,7 +3,7 @@
 MkDocs' dirty builds (`mkdocs serve --dirty`) skip a page whose built HTML is newer than its
 source file, but treat a page handed over in memory as always changed. While serving dirty, the
 hook therefore writes each generated page to `preview/` beside the reuse cache (outside the
-repository) and rewrites it only when its Markdown differs from the last build: after an edit,
+repository) and rewrites it only when its content differs from the last build: after an edit,
 MkDocs re-renders the pages the edit changed (the article, the actors it names, the indexes
 that list it) and no others.
 """

@@ -1,4 +1,5 @@
-"""Golden pages: the rendered Markdown of the frozen seed corpus in tests/fixtures/seed-corpus.
+"""Golden pages: what the builder hands MkDocs for the frozen seed corpus in
+tests/fixtures/seed-corpus (front matter and HTML; JSON and CSV files of /api/).
 
 `make golden` (python -m tests.golden) rewrites tests/golden/seed/ from the current templates;
 review the diff like any code change.

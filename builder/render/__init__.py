@@ -1,4 +1,4 @@
-"""Stage 5: Jinja2 templates to Markdown pages, each page a pure function of the analysis."""
+"""Stage 5: Jinja2 templates to HTML pages, each page a pure function of the analysis."""
 
 from __future__ import annotations
 

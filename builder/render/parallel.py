@@ -1,7 +1,7 @@
 """Rendering the record pages (articles and actors, most of a site) on every core.
 
 Each page is a pure function of the analysis, so workers forked after the analysis exists render
-disjoint shares of them from their copy-on-write view of it, and send back only the Markdown.
+disjoint shares of them from their copy-on-write view of it, and send back only the pages.
 Where fork is unavailable, with one core, or for a small corpus, everything is rendered here.
 `BRIEFS_JOBS` sets the number of workers (1: no workers).
 """

@@ -17,6 +17,7 @@ import posixpath
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
 
 from material.plugins.search import plugin as search_plugin  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,7 +41,23 @@ def _site(files: Files) -> dict[str, File]:
 
 
 def _key(url: str) -> str:
-    return posixpath.normpath(url.removesuffix("index.html") or ".")
+    """An address as compared here: decoded, without the `index.html` a server adds to a
+    folder (`actors/iran/`, `feed.xml`; the home page is the empty address)."""
+    url = unquote(url)
+    if url == "index.html" or url.endswith("/index.html"):
+        return url.removesuffix("index.html")
+    return url
+
+
+def _resolve(folder: str, href: str) -> str | None:
+    """The address a relative link leads to from a page in `folder`, None outside the site."""
+    path = unquote(urlsplit(href).path)
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    if joined == ".." or joined.startswith("../"):
+        return None
+    if joined == ".":
+        return ""
+    return _key(joined + "/" if path.endswith("/") else joined)
 
 
 def written(page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -72,8 +89,8 @@ def check_links(
         if not path:
             target: File | None = page.file
         else:
-            key = _key(posixpath.join(folder, path))
-            target = None if key.startswith("..") else site.get(key)
+            key = _resolve(folder, path)
+            target = None if key is None else site.get(key)
         if target is None:
             log.log(
                 config.validation.links.not_found,
@@ -215,7 +232,12 @@ def add_search_entries(config: MkDocsConfig, written_pages: Collection[str]) -> 
 
     def add_entry(page: Page) -> None:
         search = page.meta.get("search") or {}
-        if page.file.src_uri not in written_pages or search.get("exclude"):
+        if (
+            page.file.src_uri not in written_pages
+            or search.get("exclude")
+            or "boost" in search
+            or "tags" in page.meta  # Material's own fields for these: left to it
+        ):
             original(page)
             return
         title = str(page.meta.get("title", page.title))

@@ -95,7 +95,8 @@ class Memo(Generic[V]):
         computation's side effects stay in its worker, so `get` must not rely on them."""
         from builder.render.parallel import can_fork, fork_map, jobs
 
-        missing = [(k, c) for k, c in work if k not in self.current and k not in self.previous]
+        todo = {k: c for k, c in work if k not in self.current and k not in self.previous}
+        missing = list(todo.items())  # once per key: equal inputs give equal values
         workers = jobs()
         if workers <= 1 or len(missing) < MIN_FILL or not can_fork():
             return

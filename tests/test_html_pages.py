@@ -8,6 +8,7 @@ import html as htmllib
 import json
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -19,7 +20,7 @@ from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
 from builder.cli import main
-from builder.render.html import heading, heading_id, outline
+from builder.render.html import give_heading_ids, heading, outline
 from builder.render.markdown import escape_inline
 from tests.conftest import SEED_ID
 
@@ -40,18 +41,80 @@ def test_a_heading_gets_the_id_and_name_python_markdown_would_give_it(text: str)
     if not text.strip():
         return  # Markdown has no heading without text
     ident, name = _markdown_heading(text)
-    ours = heading(2, text, heading_id(text, set()))
+    ours = give_heading_ids(heading(2, text))
     assert ours.startswith(f'<h2 id="{ident}">')
     # The same text (the old escaping wrote some characters as references, such as &#61;).
     assert htmllib.unescape(outline(ours).toc[0]["name"]) == htmllib.unescape(name)
 
 
-def test_a_repeated_heading_gets_the_next_free_id() -> None:
-    used: set[str] = set()
-    assert [heading_id("Threatens", used) for _ in range(3)] == [
-        "threatens", "threatens_1", "threatens_2",
+def test_a_heading_id_is_unique_against_every_id_of_the_page_as_toc_makes_it() -> None:
+    body = give_heading_ids(
+        "".join(str(heading(2, "Threatens")) for _ in range(3))
+        + str(heading(1, "Claim 1"))
+        + str(heading(3, "A claim", "claim-1"))
+    )
+    assert [t["id"] for t in outline(body).toc] == [
+        "threatens", "threatens_1", "threatens_2", "claim-1_1",
     ]  # fmt: skip
-    assert _markdown_heading("Threatens", "# Threatens\n")[0] == "threatens_1"
+    assert outline(body).duplicates == ()
+    # What Python-Markdown gives the same headings, the explicit id written after the title:
+    md = markdown.Markdown(extensions=["attr_list", "toc"])
+    md.convert(
+        "## Threatens\n\n## Threatens\n\n## Threatens\n\n# Claim 1\n\n### A claim { #claim-1 }\n"
+    )
+    ids = [md.toc_tokens[i]["id"] for i in range(3)]  # type: ignore[attr-defined]
+    assert ids + [md.toc_tokens[3]["id"]] == [  # type: ignore[attr-defined]
+        "threatens", "threatens_1", "threatens_2", "claim-1_1",
+    ]  # fmt: skip
+
+
+def test_a_heading_in_a_summary_gets_an_id_a_permalink_and_a_place_in_the_contents() -> None:
+    from builder.render.env import Links
+
+    links = Links("actors/zembla.md", None)  # type: ignore[arg-type]
+    body = give_heading_ids(
+        str(links.heading(2, "Background")) + str(links.prose("## Background\n\nSome *text*."))
+    )
+    assert heading(2, "Background", "background_1") in body, (
+        body
+    )  # unique against the page's own heading
+    assert [t["id"] for t in outline(body).toc] == ["background", "background_1"]
+    assert "<p>Some <em>text</em>.</p>" in body
+
+
+@dataclass(frozen=True)
+class _File:
+    url: str
+    src_uri: str = ""
+
+
+def test_links_are_resolved_as_a_server_would_and_only_files_of_the_site_pass(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from builder.html_pages import check_links
+
+    site = ["", "actors/iran/", "feed.xml", "api/index.json", "notes/reindex.html", "%C3%BCber/"]
+    files = [_File(url) for url in site]
+    page = SimpleNamespace(file=_File("actors/iran/", "actors/iran.md"))
+    config = SimpleNamespace(
+        validation=SimpleNamespace(links=SimpleNamespace(not_found=logging.WARNING))
+    )
+    hrefs = [
+        "../../", "../../index.html", "./#relations", "../../feed.xml", "../../api/index.json?x=1",
+        "../../über/", "../../notes/reindex.html",  # all there
+        "../../feed.xml/", "../../notes/re/", "../../../outside/", "../../actors/iraq/",  # not
+    ]  # fmt: skip
+    found = outline("".join(f'<a href="{h}">x</a>' for h in hrefs))
+    with caplog.at_level(logging.WARNING):
+        anchors = check_links(page, found, files, config)  # type: ignore[arg-type]
+    missing = [m.split("'")[3] for m in caplog.messages]
+    assert missing == [
+        "../../feed.xml/",
+        "../../notes/re/",
+        "../../../outside/",
+        "../../actors/iraq/",
+    ]
+    assert anchors == {files[1]: {"relations": "./#relations"}}
 
 
 def test_the_outline_lists_headings_ids_and_links_within_the_site() -> None:
@@ -138,10 +201,11 @@ def test_a_broken_link_or_anchor_in_a_template_fails_the_strict_build(
 
 def test_an_id_given_twice_is_reported(site_root: Path, caplog: pytest.LogCaptureFixture) -> None:
     template = site_root / "templates" / "pages" / "actor.html.j2"
-    template.write_text(template.read_text("utf-8") + '<p id="relations">again</p>\n', "utf-8")
+    planted = '<p id="twice">once</p>\n<p id="twice">again</p>\n'
+    template.write_text(template.read_text("utf-8") + planted, "utf-8")
     with caplog.at_level(logging.INFO):
         assert main(["--root", str(site_root), "build"]) == 1
-    assert "Doc file 'actors/iran.md' gives the id 'relations' to more than one element." in [
+    assert "Doc file 'actors/iran.md' gives the id 'twice' to more than one element." in [
         r.getMessage() for r in caplog.records
     ]
 

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from builder.analyze import Analysis
 from builder.render import urls, words
 from builder.render.glossary import TERMS
-from builder.render.html import heading, heading_id, prose
+from builder.render.html import heading, prose, prose_headings
 from builder.settings import Settings
 from builder.validate.vocabulary import CREDIBILITY_WORDS, RELIABILITY_WORDS
 
@@ -44,7 +44,6 @@ def make_environment(templates: Path, settings: Settings) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=True,
     )
-    env.filters["prose"] = prose
     env.globals["credibility_words"] = CREDIBILITY_WORDS
     env.globals["reliability_words"] = RELIABILITY_WORDS
     env.globals["settings"] = settings
@@ -63,9 +62,6 @@ class Links:
     # Glossary terms already linked on this page: a term links only where it first appears.
     seen: set[str] = field(default_factory=set, compare=False, hash=False)
 
-    # Ids given on this page so far, so that a heading's id is unique on it.
-    ids: set[str] = field(default_factory=set, compare=False, hash=False)
-
     def href(self, to_page: str, anchor: str | None = None) -> Markup:
         """The address of a page (or of an anchor on it) as served, relative to this page."""
         if to_page == self.page:
@@ -79,9 +75,11 @@ class Links:
     def heading(self, level: int, inner: object, anchor: str | None = None) -> Markup:
         """A heading with its permalink; without an `anchor`, the id Python-Markdown's `toc`
         extension would give it (its text slugified, unique on the page)."""
-        ident = anchor if anchor is not None else heading_id(inner, self.ids)
-        self.ids.add(ident)
-        return heading(level, inner, ident)
+        return heading(level, inner, anchor)
+
+    def prose(self, text: str) -> Markup:
+        """Contributor Markdown (a summary), its headings given ids as the page's own."""
+        return prose_headings(prose(text))
 
     def term(self, ident: str, text: object | None = None) -> Markup:
         """A term of the method (`glossary.TERMS`): linked to the glossary, with its short

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from builder.render import urls
-from builder.render.html import heading
+from builder.render.html import heading, prose
 from builder.render.page import Page
 
 
@@ -128,5 +126,5 @@ def render_glossary() -> Page:
         "<p>The terms of the method, as this site uses them.</p>",
     ]
     for ident, term in sorted(TERMS.items(), key=lambda item: item[1].name):
-        body += [heading(2, term.name, ident), Markup("<p>{}</p>").format(term.long)]
+        body += [heading(2, term.name, ident), prose(term.long)]
     return Page.titled(urls.GLOSSARY, "Glossary", "\n".join(body) + "\n")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -26,15 +27,49 @@ from builder.render.markdown import prose as markdown_prose
 PERMALINK = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
 
 
-def heading(level: int, inner: object, ident: str) -> Markup:
-    """A heading as Python-Markdown's `toc` extension writes it (`permalink: true`)."""
+_PENDING = itertools.count()
+# A heading without an id gets a placeholder until its page is complete: `toc` makes an id
+# unique against every id of the page, including those given later in it.
+_PLACEHOLDER = re.compile("\x00([0-9]+):([^\x00]*)\x00")
+
+
+def heading(level: int, inner: object, ident: str | None = None) -> Markup:
+    """A heading as Python-Markdown's `toc` extension writes it (`permalink: true`). Without an
+    `ident`, the id `toc` would give it, once the page is complete (`give_heading_ids`)."""
+    if ident is None:
+        base = slugify(html.unescape(strip_tags(str(escape(inner)))), "-")
+        ident = f"\x00{next(_PENDING)}:{base}\x00"
     ident = escape(ident)
     return Markup(f'<h{level} id="{ident}">{escape(inner)}{PERMALINK.format(ident)}</h{level}>')
 
 
-def heading_id(inner: object, used: set[str]) -> str:
-    """The id `toc` would give a heading without one: its text slugified, unique on the page."""
-    return unique(slugify(html.unescape(strip_tags(str(escape(inner)))), "-"), used)
+def give_heading_ids(body: str) -> str:
+    """The complete page with every pending heading id given, in page order, each made unique
+    against all the page's other ids (as `toc` does: its own `unique`, `_1`, `_2`, ...)."""
+    if "\x00" not in body:
+        return body
+    used = {i for i in _ID.findall(body) if "\x00" not in i}
+    given: dict[str, str] = {}
+
+    def give(match: re.Match[str]) -> str:
+        number, base = match.groups()
+        if number not in given:
+            given[number] = unique(base, used)
+        return given[number]
+
+    return _PLACEHOLDER.sub(give, body)
+
+
+_PROSE_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
+
+
+def prose_headings(converted: Markup) -> Markup:
+    """Headings in contributor Markdown, given an id and a permalink as on the rest of the page."""
+    if "<h" not in converted:
+        return converted
+    return Markup(
+        _PROSE_HEADING.sub(lambda m: heading(int(m.group(1)), Markup(m.group(2))), converted)
+    )
 
 
 _CONVERTER = markdown.Markdown(extensions=["tables", "admonition", SafetyExtension()])

@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from builder.render.html import give_heading_ids
+
 T = TypeVar("T")
 PAGE_SIZE = 100
 
@@ -40,6 +42,8 @@ class Page:
         """
         escaped = json.dumps(html.escape(" ".join(title.split())), ensure_ascii=False)
         search = "" if searched else "search:\n  exclude: true\n"
+        if markup:
+            body = give_heading_ids(body)
         source = f"---\ntitle: {escaped}\n{search}---\n\n{body}"
         return cls(path, source, markup)
 

@@ -23,6 +23,7 @@ from builder import preview
 from builder.diagnostics import format_text
 from builder.html_pages import add_search_entries, written
 from builder.memo import cache_dir
+from builder.navigation import share_primary_navigation
 from builder.pipeline import PREPARED, BuildResult, build_pages
 from builder.prerender import build_pages_in_workers, prerender, restore
 from builder.render.feed import FEED_PATH, atom_feed
@@ -139,10 +140,12 @@ def _section_of(page: Page, nav: Navigation) -> Page | None:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """A full build renders the theme's template for its pages on every core too; a preview
-    keeps the theme's compiled templates from one rebuild to the next."""
+    """A full build renders the theme's template for its pages on every core too; the theme's
+    navigation is rendered once per distinct result (builder/navigation.py); a preview keeps the
+    theme's compiled templates from one rebuild to the next."""
     if preview.STATE.serving:
         env.bytecode_cache = preview.THEME_TEMPLATES
+    share_primary_navigation(env)
     nav = _nav.pop(config.config_file_path, None)  # there only if the pages were converted
     if nav is not None:
         build_pages_in_workers(config, env, files, nav)

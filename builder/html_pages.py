@@ -17,6 +17,7 @@ import posixpath
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from material.plugins.search import plugin as search_plugin  # type: ignore[import-untyped]
@@ -25,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from builder.render.html import Outline
+from builder.render.html import ID_ATTRIBUTE, Outline
 from builder.render.html import outline as html_outline
 
 log = logging.getLogger("mkdocs.structure.pages")
@@ -105,7 +106,6 @@ def check_links(
 # --- Search entries without a second parse -------------------------------------------------------
 
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)([^>]*)>|([^<]+)")
-_HEADING_ID = re.compile(r'\sid="([^"]*)"')
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 # What Material's parser keeps as markup, and the tags it never pushes (as its `void`).
 _KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
@@ -146,7 +146,7 @@ def search_entries(body: str, url: str, title: str) -> list[dict[str, str]] | No
             return
         context.append(tag)
         permalinks.append(tag == "a" and 'class="headerlink"' in attrs)
-        if tag in _HEADINGS and (found := _HEADING_ID.search(attrs)):
+        if tag in _HEADINGS and (found := ID_ATTRIBUTE.search(attrs)):
             depth = len(context)
             if tag != "h1" and not sections:
                 sections.append(_Section("hx", depth))
@@ -221,11 +221,16 @@ def search_entries(body: str, url: str, title: str) -> list[dict[str, str]] | No
     ]
 
 
+def search_index(config: MkDocsConfig) -> Any:
+    """The search plugin's index for this build, None without the plugin."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(plugin, "search_index", None)
+
+
 def add_search_entries(config: MkDocsConfig, written_pages: Collection[str]) -> None:
     """Material's search index takes the entries of the pages the builder wrote from
     `search_entries`, and parses only the others."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(plugin, "search_index", None)
+    index = search_index(config)
     if index is None or search_plugin.jieba is not None:  # Chinese segmentation: leave it
         return
     original = index.add_entry_from_context

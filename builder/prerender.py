@@ -35,6 +35,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from builder import preview
+from builder.html_pages import search_index
 from builder.render.parallel import can_fork, fork_map, jobs, shared
 
 MIN_PAGES = 300
@@ -162,11 +163,6 @@ def _apply(page: Page, rendered: Rendered, files: Files, config: MkDocsConfig, _
         }
 
 
-def _search_index(config: MkDocsConfig) -> Any:
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    return getattr(plugin, "search_index", None)
-
-
 def prerender(config: MkDocsConfig, files: Files) -> int:
     """Convert every documentation page in workers; returns how many were converted there."""
     pages = list(files.documentation_pages())
@@ -176,7 +172,7 @@ def prerender(config: MkDocsConfig, files: Files) -> int:
     for file in pages:
         if file.page is None:  # what MkDocs' build loop does for pages outside the navigation
             Page(None, file, config)
-    index = _search_index(config)
+    index = search_index(config)
     uris = [file.src_uri for file in pages]
     search: dict[str, list[dict[str, Any]]] = {}
     for done in _in_workers(_convert_share, uris, (config, files, index), workers):
@@ -238,7 +234,7 @@ def build_pages_in_workers(config: MkDocsConfig, env: Any, files: Files, nav: An
     uris = [f.src_uri for f in doc_files]
     _in_workers(_build_share, uris, (config, doc_files, nav, env), workers)
     built = set(uris)
-    index = _search_index(config)
+    index = search_index(config)
     serial = mkdocs_build._build_page
 
     def build_page(page: Page, config: MkDocsConfig, *args: Any, **kwargs: Any) -> None:

@@ -48,7 +48,7 @@ def give_heading_ids(body: str) -> str:
     against all the page's other ids (as `toc` does: its own `unique`, `_1`, `_2`, ...)."""
     if "\x00" not in body:
         return body
-    used = {i for i in _ID.findall(body) if "\x00" not in i}
+    used = {i for i in ID_ATTRIBUTE.findall(body) if "\x00" not in i}
     given: dict[str, str] = {}
 
     def give(match: re.Match[str]) -> str:
@@ -95,7 +95,7 @@ class Outline:
 
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="headerlink"', re.DOTALL)
-_ID = re.compile(r'\sid="([^"]*)"')
+ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
 _HREF = re.compile(r'\shref="([^"]*)"')
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
@@ -118,7 +118,7 @@ def outline(body: str) -> Outline:
             {"level": int(level), "id": html.unescape(ident), "name": name, "html": inner,
              "data-toc-label": ""}
         )  # fmt: skip
-    ids = [html.unescape(i) for i in _ID.findall(body)]
+    ids = [html.unescape(i) for i in ID_ATTRIBUTE.findall(body)]
     seen: set[str] = set()
     duplicates = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
     links = tuple(

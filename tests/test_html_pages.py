@@ -69,11 +69,10 @@ def test_a_heading_id_is_unique_against_every_id_of_the_page_as_toc_makes_it() -
 
 
 def test_a_heading_in_a_summary_gets_an_id_a_permalink_and_a_place_in_the_contents() -> None:
-    from builder.render.env import Links
+    from builder.render.html import prose
 
-    links = Links("actors/zembla.md", None)  # type: ignore[arg-type]
     body = give_heading_ids(
-        str(links.heading(2, "Background")) + str(links.prose("## Background\n\nSome *text*."))
+        str(heading(2, "Background")) + str(prose("## Background\n\nSome *text*."))
     )
     assert heading(2, "Background", "background_1") in body, (
         body

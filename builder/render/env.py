@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from builder.analyze import Analysis
 from builder.render import urls, words
 from builder.render.glossary import TERMS
-from builder.render.html import heading, prose, prose_headings
+from builder.render.html import heading, prose
 from builder.settings import Settings
 from builder.validate.vocabulary import CREDIBILITY_WORDS, RELIABILITY_WORDS
 
@@ -44,6 +44,8 @@ def make_environment(templates: Path, settings: Settings) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=True,
     )
+    env.filters["prose"] = prose
+    env.globals["heading"] = heading
     env.globals["credibility_words"] = CREDIBILITY_WORDS
     env.globals["reliability_words"] = RELIABILITY_WORDS
     env.globals["settings"] = settings
@@ -71,15 +73,6 @@ class Links:
 
     def to(self, text: object, to_page: str, anchor: str | None = None) -> Markup:
         return Markup(f'<a href="{self.href(to_page, anchor)}">{escape(text)}</a>')
-
-    def heading(self, level: int, inner: object, anchor: str | None = None) -> Markup:
-        """A heading with its permalink; without an `anchor`, the id Python-Markdown's `toc`
-        extension would give it (its text slugified, unique on the page)."""
-        return heading(level, inner, anchor)
-
-    def prose(self, text: str) -> Markup:
-        """Contributor Markdown (a summary), its headings given ids as the page's own."""
-        return prose_headings(prose(text))
 
     def term(self, ident: str, text: object | None = None) -> Markup:
         """A term of the method (`glossary.TERMS`): linked to the glossary, with its short

@@ -75,8 +75,14 @@ def prose_headings(converted: Markup) -> Markup:
 _CONVERTER = markdown.Markdown(extensions=["tables", "admonition", SafetyExtension()])
 
 
-@functools.lru_cache(maxsize=4096)  # summaries recur on the home page, sections and profiles
 def prose(value: str) -> Markup:
+    """Contributor Markdown as HTML (`_converted`), its headings given ids and permalinks as
+    the page's own (`prose_headings`)."""
+    return prose_headings(_converted(value))
+
+
+@functools.lru_cache(maxsize=4096)  # summaries recur on the home page, sections and profiles
+def _converted(value: str) -> Markup:
     """Contributor Markdown (summaries) as HTML: formatting kept, everything else literal text
     (see `render.markdown.prose`), unsafe links dropped (`markdown_safety`)."""
     _CONVERTER.reset()

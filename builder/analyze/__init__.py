@@ -62,7 +62,16 @@ class Analysis:
         cited = [c for j in record.key_judgments for c in j.claims]
         cited += [c for d in record.deadlines for c in d.claims]
         articles = {c.split("#", 1)[0] for c in cited}
-        keys = {k for k, e in self.model.events.items() if e.article.id in articles}
+        # The events of those articles, looked up one by one: a preview then renders the topic
+        # again only when one of them changes (builder/render/inputs.py).
+        events = self.model.events
+        keys = {
+            key
+            for article in articles
+            if article in self.model.articles
+            for event in self.model.articles[article].record.events
+            if (key := f"{article}#{event.id}") in events
+        }
         keys |= set(record.events)
         entries = [self.rows[r] for r in sorted({self.row_of[k] for k in keys if k in self.row_of})]
         entries += [self.deadlines[f"{topic_id}#{d.id}"] for d in record.deadlines]

@@ -22,7 +22,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from builder.analyze import Analysis
-from builder.export.models import Export
+from builder.export.models import ActorOut, ArticleOut, Export, RelationOut, TopicOut
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -76,14 +76,27 @@ def _cell(value: object) -> str | int:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def _csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def csv_lines(rows: Iterable[Sequence[object]], width: int) -> str:
+    """Rows as CSV text without the header; the rows of several records join by plain
+    concatenation (the writer keeps no state from row to row)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(columns)
     for row in rows:
-        assert len(row) == len(columns)
+        assert len(row) == width
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
+
+
+def csv_header(kind: str) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow(COLUMNS[kind])
+    return out.getvalue()
+
+
+def _csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow(columns)
+    return out.getvalue() + csv_lines(rows, len(columns))
 
 
 def address(page: str) -> str:
@@ -107,73 +120,88 @@ def csv_texts(rows: Rows) -> dict[str, str]:
 
 def csv_rows(export: Export, analysis: Analysis) -> Rows:
     """Each kind's rows, in file order; `page` columns hold addresses from the site's root."""
+    rows: Rows = {kind: [] for kind in COLUMNS}
+    parts = [article_rows(a) for a in sorted(export.articles, key=lambda a: a.id)]
+    parts += [actor_rows(actor) for actor in sorted(export.actors, key=lambda a: a.id)]
+    parts.append(relation_rows(export.relations))
+    parts += [topic_rows(t, analysis) for t in sorted(export.topics, key=lambda t: t.id)]
+    for part in parts:
+        for kind, kind_rows in part.items():
+            rows[kind] += kind_rows
+    return rows
+
+
+def article_rows(a: ArticleOut) -> Rows:
+    """An article's rows: itself, its claims, events and mentions."""
     from builder.render import urls
+
+    rows: Rows = {"articles": [], "claims": [], "events": [], "mentions": []}
+    rows["articles"].append((
+        a.id, a.title, a.published, a.outlet, a.language, a.rights, a.url, a.archive_url,
+        a.byline, a.accessed, a.dek, a.paragraphs, a.words, len(a.claims), len(a.events),
+        a.text_sha256, address(urls.article(a.id)),
+    ))  # fmt: skip
+    for c in a.claims:
+        rows["claims"].append((
+            f"{a.id}#{c.id}", a.id, c.id, c.text, c.quote.text, c.quote.paragraph,
+            c.source or a.outlet, c.via, c.attributed_to, c.anonymous, c.credibility,
+            c.actors, c.status, c.superseded_by, c.contradicts, c.origins, c.cluster,
+            c.cluster_reports, c.cluster_origins, c.inferred,
+        ))  # fmt: skip
+    for e in a.events:
+        rows["events"].append((
+            f"{a.id}#{e.id}", a.id, e.id, e.what, e.when, e.start, e.end, e.precision,
+            e.actors, e.quote.text if e.quote else None, e.same_as, e.inferred,
+        ))  # fmt: skip
+    for m in a.mentions:
+        rows["mentions"].append((a.id, m.actor, m.paragraph, m.start, m.end, m.text, m.kind))
+    return rows
+
+
+def actor_rows(actor: ActorOut) -> Rows:
+    """An actor's row and the names it is found by."""
+    from builder.render import urls
+
+    rows: Rows = {"actors": [], "aliases": []}
+    rows["actors"].append((
+        actor.id, actor.name, actor.type, actor.country, actor.reliability, actor.mentions,
+        actor.summary, address(urls.actor(actor.id)),
+    ))  # fmt: skip
+    # Only names the actor is found by: `excludes` are other things' names, and
+    # `common_words` and `attached` only qualify names already listed here.
+    names = [(actor.name, "name")] + [(n, "alias") for n in actor.aliases]
+    names += [(n, "demonym") for n in actor.demonyms]
+    rows["aliases"] += [(actor.id, name, kind) for name, kind in names]
+    return rows
+
+
+def relation_rows(relations: Iterable[RelationOut]) -> Rows:
     from builder.render.words import verb
 
-    rows: Rows = {kind: [] for kind in COLUMNS}
-    for a in sorted(export.articles, key=lambda a: a.id):
-        rows["articles"].append((
-            a.id, a.title, a.published, a.outlet, a.language, a.rights, a.url, a.archive_url,
-            a.byline, a.accessed, a.dek, a.paragraphs, a.words, len(a.claims), len(a.events),
-            a.text_sha256, address(urls.article(a.id)),
-        ))  # fmt: skip
-        for c in a.claims:
-            rows["claims"].append((
-                f"{a.id}#{c.id}", a.id, c.id, c.text, c.quote.text, c.quote.paragraph,
-                c.source or a.outlet, c.via, c.attributed_to, c.anonymous, c.credibility,
-                c.actors, c.status, c.superseded_by, c.contradicts, c.origins, c.cluster,
-                c.cluster_reports, c.cluster_origins, c.inferred,
-            ))  # fmt: skip
-        for e in a.events:
-            rows["events"].append((
-                f"{a.id}#{e.id}", a.id, e.id, e.what, e.when, e.start, e.end, e.precision,
-                e.actors, e.quote.text if e.quote else None, e.same_as, e.inferred,
-            ))  # fmt: skip
-        for m in a.mentions:
-            rows["mentions"].append((a.id, m.actor, m.paragraph, m.start, m.end, m.text, m.kind))
-    for actor in sorted(export.actors, key=lambda a: a.id):
-        rows["actors"].append((
-            actor.id, actor.name, actor.type, actor.country, actor.reliability, actor.mentions,
-            actor.summary, address(urls.actor(actor.id)),
-        ))  # fmt: skip
-        # Only names the actor is found by: `excludes` are other things' names, and
-        # `common_words` and `attached` only qualify names already listed here.
-        names = [(actor.name, "name")] + [(n, "alias") for n in actor.aliases]
-        names += [(n, "demonym") for n in actor.demonyms]
-        rows["aliases"] += [(actor.id, name, kind) for name, kind in names]
-    for r in sorted(export.relations, key=lambda r: (r.subject, r.type, r.object, r.since or "")):
+    rows: Rows = {"relations": []}
+    for r in sorted(relations, key=lambda r: (r.subject, r.type, r.object, r.since or "")):
         rows["relations"].append((
             r.subject, r.type, r.object, r.since, r.until, verb(r.type), r.inferred, r.claims,
             r.note,
         ))  # fmt: skip
-    for t in sorted(export.topics, key=lambda t: t.id):
-        rows["topics"].append(
-            (
-                t.id,
-                t.title,
-                t.status,
-                t.updated,
-                t.summary,
-                t.actors,
-                t.related,
-                address(urls.topic(t.id)),
-            )
-        )
-        for j in t.key_judgments:
-            articles, origins = analysis.support(j.claims)
-            rows["key_judgments"].append(
-                (
-                    t.id,
-                    j.id,
-                    j.text,
-                    j.likelihood,
-                    j.confidence,
-                    j.claims,
-                    articles,
-                    origins,
-                    j.inferred,
-                )
-            )
-        for d in t.deadlines:
-            rows["deadlines"].append((t.id, d.id, d.what, d.start, d.due, d.state, d.claims))
+    return rows
+
+
+def topic_rows(t: TopicOut, analysis: Analysis) -> Rows:
+    """A topic's row, its key judgments and its deadlines."""
+    from builder.render import urls
+
+    rows: Rows = {"topics": [], "key_judgments": [], "deadlines": []}
+    rows["topics"].append(
+        (t.id, t.title, t.status, t.updated, t.summary, t.actors, t.related,
+         address(urls.topic(t.id)))
+    )  # fmt: skip
+    for j in t.key_judgments:
+        articles, origins = analysis.support(j.claims)
+        rows["key_judgments"].append(
+            (t.id, j.id, j.text, j.likelihood, j.confidence, j.claims, articles, origins,
+             j.inferred)
+        )  # fmt: skip
+    for d in t.deadlines:
+        rows["deadlines"].append((t.id, d.id, d.what, d.start, d.due, d.state, d.claims))
     return rows

@@ -264,6 +264,17 @@ class Document:
             self._node = compose(self.path, self.text)[0]
         return self._node  # type: ignore[return-value]
 
+    def __eq__(self, other: object) -> bool:
+        """The same file with the same text (a document known only by its tree: itself)."""
+        if not isinstance(other, Document):
+            return NotImplemented
+        return self is other or (
+            bool(self.text) and (self.path, self.text) == (other.path, other.text)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.text)) if self.text else id(self)
+
     def __getstate__(self) -> tuple[str, str, object]:
         # With its text, the tree is composed again when needed; without, it is all there is.
         return (self.path, self.text, None if self.text else self.node)

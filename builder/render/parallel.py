@@ -11,13 +11,14 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 import jinja2
 
 from builder.analyze import Analysis
+from builder.render import inputs
 from builder.render.page import Page
 from builder.render.pages.actor import render_actor
 from builder.render.pages.article import render_article
@@ -74,20 +75,26 @@ def jobs() -> int:
 
 def _render(env: jinja2.Environment, analysis: Analysis, job: Job) -> Page:
     kind, record_id = job
-    if kind == "article":
-        return render_article(env, analysis, analysis.model.articles[record_id])
-    return render_actor(env, analysis, analysis.model.actors[record_id])
+    page = render_article if kind == "article" else render_actor
+    return inputs.derived(page, env, analysis, record_id)
 
 
-def _render_share(share: Sequence[Job]) -> list[Page]:
+Kept = list[tuple[Hashable, inputs.Entry]]
+
+
+def _render_share(share: Sequence[Job]) -> tuple[list[Page], Kept]:
+    """A share's pages, and in a preview what the worker computed for the ledger."""
     env, analysis, others = shared()
+    ledger = inputs.LEDGER
+    start = len(ledger.fresh) if ledger is not None else 0
     pages: list[Page] = []
     for kind, key in share:
         if kind == "rest":
             pages += others[int(key)]()
         else:
             pages.append(_render(env, analysis, (kind, key)))
-    return pages
+    kept = [(k, ledger.entries[k]) for k in ledger.fresh[start:]] if ledger is not None else []
+    return pages, kept
 
 
 def render_records(
@@ -104,9 +111,17 @@ def render_records(
         ("article", a) for a in model.articles
     ]
     count = jobs() if workers is None else workers
-    if count <= 1 or len(todo) < MIN_PAGES or not can_fork():
+    ledger = inputs.LEDGER
+    # A preview's later builds compute few pages: here, without starting workers.
+    warm = ledger is not None and bool(ledger.entries)
+    if warm or count <= 1 or len(todo) < MIN_PAGES or not can_fork():
         return [p for other in others for p in other()] + [_render(env, analysis, j) for j in todo]
     shares = [[("rest", str(i))] for i in range(len(others))]
     shares += [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     rendered = fork_map(_render_share, shares, (env, analysis, others), count)
-    return [page for share in rendered for page in share]
+    if ledger is not None:
+        for _, kept in rendered:
+            for key, entry in kept:
+                ledger.entries[key] = entry
+                ledger.computed += 1
+    return [page for share, _ in rendered for page in share]

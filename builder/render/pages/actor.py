@@ -16,7 +16,6 @@ from builder.render.page import Page
 from builder.render.pages.sections import actor_type_title
 from builder.render.snippets import article_plan, narrowed, render_excerpt
 from builder.render.svg import ego_graph
-from builder.validate.corpus import ValidActor
 
 
 def grouped_relations(views: tuple[RelationView, ...]) -> list[tuple[str, list[RelationView]]]:
@@ -96,31 +95,37 @@ def mentioned_in(
 ) -> list[MentionGroup]:
     """Articles naming the actor, newest first (at most `limit`), snippets within the budget."""
     model = analysis.model
-    groups = []
-    naming = model.mentions_of(actor_id)
     articles = sorted(
-        (model.articles[a] for a in naming), key=lambda a: (a.record.published, a.id), reverse=True
+        (model.articles[a] for a in model.mentions_of(actor_id)),
+        key=lambda a: (a.record.published, a.id),
+        reverse=True,
     )
-    for article in articles[:limit]:
-        mentions = list(naming[article.id])
-        by_paragraph: dict[int, list[Mention]] = defaultdict(list)
-        for mention in mentions:
-            by_paragraph[mention.paragraph].append(mention)
-        plans = article_plan(article, model.mentions_in(article.id))
-        parts = [
-            narrowed(p, by_paragraph[n]) for p in plans if (n := p.paragraph.number) in by_paragraph
-        ]
-        shown = [
-            (part.paragraph.number, render_excerpt(article.text.text, part, mentions, _bold))
-            for part in parts
-            if part.ranges
-        ]
-        hidden = sorted({m.paragraph for m in mentions} - {n for n, _ in shown})
-        groups.append(MentionGroup(article.id, shown, hidden, len(mentions)))
-    return groups
+    return [mention_group(analysis, actor_id, article.id) for article in articles[:limit]]
 
 
-def render_actor(env: jinja2.Environment, analysis: Analysis, actor: ValidActor) -> Page:
+def mention_group(analysis: Analysis, actor_id: str, article_id: str) -> MentionGroup:
+    """One article's mentions of the actor: snippets within the budget, the rest by number."""
+    model = analysis.model
+    article = model.articles[article_id]
+    mentions = list(model.mentions_of(actor_id)[article_id])
+    by_paragraph: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_paragraph[mention.paragraph].append(mention)
+    plans = article_plan(article, model.mentions_in(article.id))
+    parts = [
+        narrowed(p, by_paragraph[n]) for p in plans if (n := p.paragraph.number) in by_paragraph
+    ]
+    shown = [
+        (part.paragraph.number, render_excerpt(article.text.text, part, mentions, _bold))
+        for part in parts
+        if part.ranges
+    ]
+    hidden = sorted({m.paragraph for m in mentions} - {n for n, _ in shown})
+    return MentionGroup(article.id, shown, hidden, len(mentions))
+
+
+def render_actor(env: jinja2.Environment, analysis: Analysis, actor_id: str) -> Page:
+    actor = analysis.model.actors[actor_id]
     path = urls.actor(actor.id)
     model = analysis.model
     facts = analysis.facts

@@ -13,16 +13,30 @@ built once and every file is cut from it.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 from builder.analyze import Analysis
-from builder.export.build import build_export, relation_out
-from builder.export.tables import COLUMNS, DESCRIPTIONS, address, csv_rows, csv_texts
+from builder.export.build import actor_out, article_out, relation_out, topic_out
+from builder.export.tables import (
+    COLUMNS,
+    DESCRIPTIONS,
+    Rows,
+    actor_rows,
+    address,
+    article_rows,
+    csv_header,
+    csv_lines,
+    relation_rows,
+    topic_rows,
+)
 from builder.render import urls
 from builder.render.feed import FEED_PATH
+from builder.render.inputs import derived
 from builder.render.page import Page
 
 SCHEMA = "briefs/1"
+Entry = dict[str, Any]
 
 
 def _dump(data: object) -> str:
@@ -37,43 +51,75 @@ def json_path(kind: str, record_id: str) -> str:
     return f"api/{kind}s/{record_id}.json"
 
 
-def api_pages(analysis: Analysis) -> list[Page]:
-    """The index, one JSON file per record and the CSV files."""
+Csv = dict[str, tuple[str, int]]  # kind → its rows as CSV text without the header, and how many
+
+
+def _entry(kind: str, record_id: str, title: str, page: str, updated: str | None) -> Entry:
+    return {
+        "kind": kind, "id": record_id, "title": title, "page": address(page),
+        "json": json_path(kind, record_id), "updated": updated,
+    }  # fmt: skip
+
+
+def _csv(rows: Rows) -> Csv:
+    return {
+        kind: (csv_lines(kind_rows, len(COLUMNS[kind])), len(kind_rows))
+        for kind, kind_rows in rows.items()
+    }
+
+
+def _article(analysis: Analysis, article_id: str) -> tuple[Page, Entry, Csv, list[str]]:
+    """An article's JSON file, index entry and CSV rows, and the actors it names (the outlet
+    too), for their `updated` day."""
+    article = article_out(analysis, analysis.model.articles[article_id])
+    record = article.model_dump(mode="json", by_alias=True)
+    day = article.published.isoformat()
+    entry = _entry("article", article.id, article.title, urls.article(article.id), day)
+    named = sorted({article.outlet, *(m.actor for m in article.mentions)})
+    page = Page(json_path("article", article.id), _record("article", record))
+    return page, entry, _csv(article_rows(article)), named
+
+
+def _actor(analysis: Analysis, actor_id: str) -> tuple[Page, Entry, Csv]:
     model = analysis.model
-    export = build_export(analysis, [])
+    mentions = sum(len(found) for found in model.mentions_of(actor_id).values())
+    actor = actor_out(model.actors[actor_id], Counter({actor_id: mentions}))
+    record = actor.model_dump(mode="json", by_alias=True)
+    record["relations"] = [
+        relation_out(view.relation).model_dump(mode="json") for view in model.relations_of(actor.id)
+    ]
+    entry = _entry("actor", actor.id, actor.name, urls.actor(actor.id), None)
+    page = Page(json_path("actor", actor.id), _record("actor", record))
+    return page, entry, _csv(actor_rows(actor))
+
+
+def _topic(analysis: Analysis, topic_id: str) -> tuple[Page, Entry, Csv]:
+    topic = topic_out(analysis, analysis.model.topics[topic_id])
+    record = topic.model_dump(mode="json", by_alias=True)
+    entry = _entry("topic", topic.id, topic.title, urls.topic(topic.id), topic.updated.isoformat())
+    page = Page(json_path("topic", topic.id), _record("topic", record))
+    return page, entry, _csv(topic_rows(topic, analysis))
+
+
+def _relations(analysis: Analysis) -> Csv:
+    return _csv(relation_rows([relation_out(r) for r in analysis.model.relations]))
+
+
+def api_pages(analysis: Analysis) -> list[Page]:
+    """The index, one JSON file per record and the CSV files, each record's part computed
+    (and, in a preview, kept) on its own: one edited article changes its own file, the index
+    and the CSV files, which are joined from the parts."""
+    model = analysis.model
+    articles = [derived(_article, analysis, a) for a in model.articles]
+    actors = [derived(_actor, analysis, a) for a in model.actors]
+    topics = [derived(_topic, analysis, t) for t in model.topics]
     newest: dict[str, str] = {}  # actor → the newest day an article names it or it publishes
-    for article in export.articles:
-        day = article.published.isoformat()
-        for named in {article.outlet, *(m.actor for m in article.mentions)}:
-            newest[named] = max(newest.get(named, day), day)
-    entries: list[dict[str, Any]] = []
-    pages: list[Page] = []
-
-    def add(
-        kind: str, record_id: str, title: str, page: str, updated: str | None, data: str
-    ) -> None:
-        entries.append({
-            "kind": kind, "id": record_id, "title": title, "page": address(page),
-            "json": json_path(kind, record_id), "updated": updated,
-        })  # fmt: skip
-        pages.append(Page(json_path(kind, record_id), data))
-
-    for article in export.articles:
-        record = article.model_dump(mode="json", by_alias=True)
-        add("article", article.id, article.title, urls.article(article.id),
-            article.published.isoformat(), _record("article", record))  # fmt: skip
-    for actor in export.actors:
-        record = actor.model_dump(mode="json", by_alias=True)
-        record["relations"] = [
-            relation_out(view.relation).model_dump(mode="json")
-            for view in model.relations_of(actor.id)
-        ]
-        add("actor", actor.id, actor.name, urls.actor(actor.id), newest.get(actor.id),
-            _record("actor", record))  # fmt: skip
-    for topic in export.topics:
-        record = topic.model_dump(mode="json", by_alias=True)
-        add("topic", topic.id, topic.title, urls.topic(topic.id), topic.updated.isoformat(),
-            _record("topic", record))  # fmt: skip
+    for _, entry, _, named in articles:
+        for actor in named:
+            newest[actor] = max(newest.get(actor, entry["updated"]), entry["updated"])
+    entries = [entry for _, entry, _, _ in articles]
+    entries += [{**entry, "updated": newest.get(entry["id"])} for _, entry, _ in actors]
+    entries += [entry for _, entry, _ in topics]
     index = {
         "schema": f"{SCHEMA}/index",
         "as_of": analysis.as_of.isoformat() if analysis.as_of else None,
@@ -81,10 +127,20 @@ def api_pages(analysis: Analysis) -> list[Page]:
         "csv": {kind: f"api/csv/{kind}.csv" for kind in COLUMNS},
         "feed": FEED_PATH,
     }
+    pages = [page for page, *_ in articles] + [page for page, *_ in actors]
+    pages += [page for page, *_ in topics]
     pages.append(Page("api/index.json", _dump(index)))
-    rows = csv_rows(export, analysis)
-    pages += [Page(f"api/csv/{name}", text) for name, text in csv_texts(rows).items()]
-    counts = {kind: len(kind_rows) for kind, kind_rows in rows.items()}
+    parts = [p[2] for p in sorted(articles, key=lambda p: p[1]["id"])]
+    parts += [p[2] for p in sorted(actors, key=lambda p: p[1]["id"])]
+    parts.append(derived(_relations, analysis))
+    parts += [p[2] for p in sorted(topics, key=lambda p: p[1]["id"])]
+    texts = {kind: [csv_header(kind)] for kind in COLUMNS}
+    counts = dict.fromkeys(COLUMNS, 0)
+    for part in parts:
+        for kind, (text, count) in part.items():
+            texts[kind].append(text)
+            counts[kind] += count
+    pages += [Page(f"api/csv/{kind}.csv", "".join(text)) for kind, text in texts.items()]
     return [*pages, data_page(len(entries), counts, entries[0]["json"] if entries else None)]
 
 

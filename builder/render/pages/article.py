@@ -55,7 +55,8 @@ def passages(article: ValidArticle, mentions: tuple[Mention, ...], links: Links)
     ]
 
 
-def render_article(env: jinja2.Environment, analysis: Analysis, article: ValidArticle) -> Page:
+def render_article(env: jinja2.Environment, analysis: Analysis, article_id: str) -> Page:
+    article = analysis.model.articles[article_id]
     path = urls.article(article.id)
     links = Links(path, analysis)
     mentions = analysis.model.mentions_in(article.id)

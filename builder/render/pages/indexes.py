@@ -13,9 +13,9 @@ from builder.analyze import Analysis
 from builder.analyze.dates import Interval
 from builder.render import urls
 from builder.render.env import Links
+from builder.render.inputs import derived
 from builder.render.page import Page
 from builder.render.pages.sections import Bucket, bucket_pages
-from builder.validate.corpus import ValidActor
 from builder.validate.vocabulary import CREDIBILITY_WORDS
 
 INDEXES = urls.index_page("index")
@@ -47,7 +47,7 @@ def timeline_buckets(analysis: Analysis) -> list[Bucket]:
         year = item.interval.start.year if item.interval.start else None
         groups[f"{year:04d}" if year else "open"].append(item.key)
     return [
-        Bucket(f"Timeline: {'open start' if y == 'open' else y}", ("timeline", y), groups[y])
+        Bucket(f"Timeline: {'open start' if y == 'open' else y}", ("timeline", y), tuple(groups[y]))
         for y in sorted(groups)
     ]
 
@@ -86,7 +86,7 @@ def claim_buckets(analysis: Analysis) -> list[Bucket]:
         day = entry.article.record.published
         groups[(f"{day.year:04d}", f"{day.month:02d}")].append(key)
     return [
-        Bucket(f"Claims from articles of {y}-{m}", ("claims", y, m), sorted(groups[(y, m)]))
+        Bucket(f"Claims from articles of {y}-{m}", ("claims", y, m), tuple(sorted(groups[(y, m)])))
         for y, m in sorted(groups, reverse=True)
     ]
 
@@ -104,8 +104,24 @@ def render_indexes(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
     timeline = timeline_buckets(analysis)
     claims = claim_buckets(analysis)
     disputed = Bucket(
-        "Disputed claims", ("disputed",), [f"{a} {b}" for a, b in analysis.disputes()]
+        "Disputed claims", ("disputed",), tuple(f"{a} {b}" for a, b in analysis.disputes())
     )
+    pages = [derived(_landing, env, analysis, tuple(timeline), tuple(claims), disputed)]
+    for bucket in timeline:
+        pages += bucket_pages(env, analysis, bucket, _timeline_entry)
+    for bucket in claims:
+        pages += bucket_pages(env, analysis, bucket, _claim_entry)
+    pages += bucket_pages(env, analysis, disputed, _dispute_entry)
+    return pages
+
+
+def _landing(
+    env: jinja2.Environment,
+    analysis: Analysis,
+    timeline: tuple[Bucket, ...],
+    claims: tuple[Bucket, ...],
+    disputed: Bucket,
+) -> Page:
     links = Links(INDEXES, analysis)
     markdown = env.get_template("indexes.html.j2").render(
         links=links,
@@ -114,13 +130,7 @@ def render_indexes(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
         disputed=(disputed, links.to(disputed.title, urls.index_page(*disputed.parts))),
         sources=links.to("Sources by outlet", urls.index_page("sources")),
     )
-    pages = [Page.titled(INDEXES, "Indexes", markdown)]
-    for bucket in timeline:
-        pages += bucket_pages(env, analysis, bucket, _timeline_entry(analysis))
-    for bucket in claims:
-        pages += bucket_pages(env, analysis, bucket, _claim_entry(analysis))
-    pages += bucket_pages(env, analysis, disputed, _dispute_entry(analysis))
-    return pages
+    return Page.titled(INDEXES, "Indexes", markdown)
 
 
 def _paragraph_link(links: Links, article_id: str, number: int) -> Markup:
@@ -128,12 +138,10 @@ def _paragraph_link(links: Links, article_id: str, number: int) -> Markup:
 
 
 def _mention_entry(analysis: Analysis, actor_id: str):  # type: ignore[no-untyped-def]
-    from builder.render.pages.actor import mentioned_in
-
-    groups = {g.article: g for g in mentioned_in(analysis, actor_id, limit=None)}
+    from builder.render.pages.actor import mention_group
 
     def entry(links: Links, article_id: str) -> Markup:
-        group = groups[article_id]
+        group = mention_group(analysis, actor_id, article_id)
         record = analysis.model.articles[article_id].record
         parts = [f"{links.article(article_id)} ({escape(str(record.published))})"]
         for number, snippet in group.excerpts:
@@ -160,8 +168,8 @@ def render_mention_lists(env: jinja2.Environment, analysis: Analysis) -> list[Pa
             naming, key=lambda a: (model.articles[a].record.published, a), reverse=True
         )
         title = f"Articles naming {model.actor_name(actor_id)}"
-        bucket = Bucket(title, ("mentions", actor_id), ordered)
-        pages += bucket_pages(env, analysis, bucket, _mention_entry(analysis, actor_id))
+        bucket = Bucket(title, ("mentions", actor_id), tuple(ordered))
+        pages += bucket_pages(env, analysis, bucket, _mention_entry, actor_id)
     return pages
 
 
@@ -178,18 +186,19 @@ def render_actor_lists(env: jinja2.Environment, analysis: Analysis) -> list[Page
     from builder.render.pages.actor import LIST_SHOWN, LIST_TITLES, actor_lists
 
     entries = {
-        "claims": _claim_entry(analysis),
-        "events": _timeline_entry(analysis),
-        "published": _published_entry(analysis),
-        "originated": _claim_entry(analysis),
-        "repeated": _claim_entry(analysis),
+        "claims": _claim_entry,
+        "events": _timeline_entry,
+        "published": _published_entry,
+        "originated": _claim_entry,
+        "repeated": _claim_entry,
     }
     pages = []
     for actor_id in analysis.model.actors:
         name = analysis.model.actor_name(actor_id)
         for kind, ids in actor_lists(analysis, actor_id).items():
             if len(ids) > LIST_SHOWN:
-                bucket = Bucket(LIST_TITLES[kind].format(name), ("actor", actor_id, kind), ids)
+                title = LIST_TITLES[kind].format(name)
+                bucket = Bucket(title, ("actor", actor_id, kind), tuple(ids))
                 pages += bucket_pages(env, analysis, bucket, entries[kind])
     return pages
 
@@ -198,28 +207,34 @@ def render_sources(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
     """Media outlets with their reliability and what they originated or repeated, 100 a page."""
     from builder.render.page import paginate
 
-    model, facts = analysis.model, analysis.facts
     outlets = sorted(
-        (a for a in model.actors.values() if a.record.type == "media-outlet"),
+        (a for a in analysis.model.actors.values() if a.record.type == "media-outlet"),
         key=lambda a: a.record.name.lower(),
     )
-    pages = []
-    for chunk in paginate(outlets, lambda n: urls.index_page("sources", page=n)):
-        links = Links(chunk.path, analysis)
-        shown = cast(Sequence[ValidActor], chunk.items)
-        rows = [
-            (
-                links.actor(outlet.id),
-                outlet.record.reliability,
-                len(facts.articles.get(outlet.id, [])),
-                len(facts.originated.get(outlet.id, [])),
-                len(facts.repeated.get(outlet.id, [])),
-            )
-            for outlet in shown
-        ]
-        markdown = env.get_template("sources.html.j2").render(chunk=chunk, rows=rows, links=links)
-        title = "Sources by outlet" + (
-            f" ({chunk.number} of {chunk.total})" if chunk.total > 1 else ""
+    ids = tuple(outlet.id for outlet in outlets)
+    total = len(paginate(ids, lambda n: ""))
+    return [derived(_sources_page, env, analysis, ids, n) for n in range(1, total + 1)]
+
+
+def _sources_page(
+    env: jinja2.Environment, analysis: Analysis, outlets: tuple[str, ...], number: int
+) -> Page:
+    from builder.render.page import paginate
+
+    model, facts = analysis.model, analysis.facts
+    chunk = paginate(outlets, lambda n: urls.index_page("sources", page=n))[number - 1]
+    links = Links(chunk.path, analysis)
+    shown = [model.actors[outlet] for outlet in cast(Sequence[str], chunk.items)]
+    rows = [
+        (
+            links.actor(outlet.id),
+            outlet.record.reliability,
+            len(facts.articles.get(outlet.id, [])),
+            len(facts.originated.get(outlet.id, [])),
+            len(facts.repeated.get(outlet.id, [])),
         )
-        pages.append(Page.titled(chunk.path, title, markdown, searched=False))
-    return pages
+        for outlet in shown
+    ]
+    markdown = env.get_template("sources.html.j2").render(chunk=chunk, rows=rows, links=links)
+    title = "Sources by outlet" + (f" ({chunk.number} of {chunk.total})" if chunk.total > 1 else "")
+    return Page.titled(chunk.path, title, markdown, searched=False)

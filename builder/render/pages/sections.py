@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 import jinja2
@@ -12,7 +12,8 @@ from markupsafe import Markup
 from builder.analyze import Analysis
 from builder.render import urls
 from builder.render.env import Links
-from builder.render.page import Page, paginate
+from builder.render.inputs import derived
+from builder.render.page import PAGE_SIZE, Page, paginate
 
 SECTIONS = {
     "topics": ("Topics", urls.TOPICS),
@@ -30,13 +31,13 @@ class Bucket:
 
     title: str
     parts: tuple[str, ...]
-    ids: list[str]
+    ids: tuple[str, ...]
 
 
 def _buckets(
     groups: dict[tuple[str, ...], list[str]], title: Callable[[tuple[str, ...]], str]
 ) -> list[Bucket]:
-    return [Bucket(title(key), key, sorted(groups[key])) for key in sorted(groups)]
+    return [Bucket(title(key), key, tuple(sorted(groups[key]))) for key in sorted(groups)]
 
 
 def topic_buckets(analysis: Analysis) -> list[Bucket]:
@@ -78,7 +79,7 @@ def actor_buckets(analysis: Analysis) -> list[Bucket]:
     # Within a type, A–Z by name (the bucket pages and the Actors page list them so).
     name = analysis.model.actor_name
     return [
-        Bucket(b.title, b.parts, sorted(b.ids, key=lambda i: (name(i).casefold(), i)))
+        Bucket(b.title, b.parts, tuple(sorted(b.ids, key=lambda i: (name(i).casefold(), i))))
         for b in buckets
     ]
 
@@ -93,36 +94,60 @@ def article_buckets(analysis: Analysis) -> list[Bucket]:
 
 
 Entry = Callable[[Links, str], Markup]
+# Makes a bucket's entry writer from the analysis (and its own arguments): a module-level
+# function, so that a bucket page can be kept in a preview (see builder/render/inputs.py).
+EntryMaker = Callable[..., Entry]
 
 
 def bucket_pages(
-    env: jinja2.Environment, analysis: Analysis, bucket: Bucket, entry: Entry
+    env: jinja2.Environment,
+    analysis: Analysis,
+    bucket: Bucket,
+    entry: EntryMaker,
+    *arguments: Hashable,
 ) -> list[Page]:
-    """A bucket's entries in pages of at most 100, each with links to its neighbours."""
-    template = env.get_template("bucket.html.j2")
-    pages = []
-    for chunk in paginate(bucket.ids, lambda n: urls.index_page(*bucket.parts, page=n)):
-        links = Links(chunk.path, analysis)
-        entries = [entry(links, str(item)) for item in chunk.items]
-        crumbs = links.crumbs(
-            [SECTIONS.get(bucket.parts[0], ("Indexes", urls.index_page("index")))], bucket.title
-        )
-        markdown = template.render(
-            bucket=bucket, chunk=chunk, entries=entries, links=links, crumbs=crumbs
-        )
-        title = (
-            bucket.title
-            if chunk.total == 1
-            else f"{bucket.title} ({chunk.number} of {chunk.total})"
-        )
-        pages.append(Page.titled(chunk.path, title, markdown, searched=False))
-    return pages
+    """A bucket's entries in pages of at most 100, each with links to its neighbours; each
+    entry is written by `entry(analysis, *arguments)`."""
+    total = max(1, -(-len(bucket.ids) // PAGE_SIZE))
+    return [
+        derived(bucket_page, env, analysis, bucket, number, entry, arguments)
+        for number in range(1, total + 1)
+    ]
 
 
-def _section(
+def bucket_page(
+    env: jinja2.Environment,
+    analysis: Analysis,
+    bucket: Bucket,
+    number: int,
+    entry: EntryMaker,
+    arguments: tuple[Hashable, ...],
+) -> Page:
+    chunk = paginate(bucket.ids, lambda n: urls.index_page(*bucket.parts, page=n))[number - 1]
+    links = Links(chunk.path, analysis)
+    write = entry(analysis, *arguments)
+    entries = [write(links, str(item)) for item in chunk.items]
+    crumbs = links.crumbs(
+        [SECTIONS.get(bucket.parts[0], ("Indexes", urls.index_page("index")))], bucket.title
+    )
+    markdown = env.get_template("bucket.html.j2").render(
+        bucket=bucket, chunk=chunk, entries=entries, links=links, crumbs=crumbs
+    )
+    title = bucket.title
+    if chunk.total > 1:
+        title += f" ({chunk.number} of {chunk.total})"
+    return Page.titled(chunk.path, title, markdown, searched=False)
+
+
+def link_entry(analysis: Analysis, kind: str) -> Entry:
+    """Entries that are links to records of a kind: `Links.actor`, `.article`, `.topic`."""
+    return lambda links, item: getattr(links, kind)(item)
+
+
+def _section_page(
     env: jinja2.Environment, analysis: Analysis, path: str, title: str, intro: str,
-    buckets: list[Bucket], link: str,
-) -> list[Page]:  # fmt: skip
+    buckets: tuple[Bucket, ...], link: str,
+) -> Page:  # fmt: skip
     links = Links(path, analysis)
     listing = [(b, links.to(b.title, urls.index_page(*b.parts))) for b in buckets]
     # Actors are listed by name within each type on the section page itself, so any actor is
@@ -135,9 +160,16 @@ def _section(
     markdown = env.get_template("section.html.j2").render(
         title=title, intro=intro, buckets=listing, links=links, members=members
     )
-    pages = [Page.titled(path, title, markdown)]
+    return Page.titled(path, title, markdown)
+
+
+def _section(
+    env: jinja2.Environment, analysis: Analysis, path: str, title: str, intro: str,
+    buckets: list[Bucket], link: str,
+) -> list[Page]:  # fmt: skip
+    pages = [derived(_section_page, env, analysis, path, title, intro, tuple(buckets), link)]
     for bucket in buckets:
-        pages += bucket_pages(env, analysis, bucket, lambda links, item: getattr(links, link)(item))
+        pages += bucket_pages(env, analysis, bucket, link_entry, link)
     return pages
 
 
@@ -157,6 +189,10 @@ def render_sections(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
 
 
 def render_home(env: jinja2.Environment, analysis: Analysis) -> Page:
+    return derived(_home, env, analysis)
+
+
+def _home(env: jinja2.Environment, analysis: Analysis) -> Page:
     model = analysis.model
     links = Links(urls.HOME, analysis)
     active = [t for t in model.topics.values() if t.record.status == "active"]

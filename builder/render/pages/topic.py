@@ -47,7 +47,8 @@ def judgment_flags(analysis: Analysis, topic: ValidTopic) -> dict[str, list[str]
     return flags
 
 
-def render_topic(env: jinja2.Environment, analysis: Analysis, topic: ValidTopic) -> Page:
+def render_topic(env: jinja2.Environment, analysis: Analysis, topic_id: str) -> Page:
+    topic = analysis.model.topics[topic_id]
     path = urls.topic(topic.id)
     claims = cited_claims(topic)
     sources = endnotes(analysis, claims)

@@ -56,6 +56,11 @@ def make_parser() -> argparse.ArgumentParser:
         "--full", action="store_true",
         help="re-render every page on each change (default: only the pages the change alters)",
     )  # fmt: skip
+    serve.add_argument(
+        "--poll", action="store_true",
+        help="look for edits by listing the files (for network shares and container mounts "
+        "whose changes the system does not report)",
+    )  # fmt: skip
     export = commands.add_parser("export", parents=[common], help="write the model as data")
     export.add_argument(
         "--format", choices=["json", "csv", "stix"], default="json",
@@ -142,16 +147,24 @@ def run_build(root: Path, strict: bool, cache: Path | None) -> int:
     return EXIT_OK if published.ok else EXIT_CONTENT
 
 
-def run_serve(root: Path, dev_addr: str, full: bool) -> int:
-    from mkdocs.commands.serve import serve
+def run_serve(root: Path, dev_addr: str, full: bool, poll: bool) -> int:
+    from mkdocs.commands import serve as serving
+    from mkdocs.livereload import LiveReloadServer
+
+    from builder.preview import preview_server
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    serve(
-        config_file=str(root / "mkdocs.yml"),
-        livereload=True,
-        build_type=None if full else "dirty",
-        dev_addr=dev_addr,
-    )
+    # MkDocs' server, told of edits by the system where it can be (see preview.EditWatcher).
+    serving.LiveReloadServer = preview_server(root, poll)  # type: ignore[attr-defined,assignment]
+    try:
+        serving.serve(
+            config_file=str(root / "mkdocs.yml"),
+            livereload=True,
+            build_type=None if full else "dirty",
+            dev_addr=dev_addr,
+        )
+    finally:
+        serving.LiveReloadServer = LiveReloadServer  # type: ignore[attr-defined]
     return EXIT_OK
 
 
@@ -336,7 +349,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "build":
         return run_build(root, args.strict, cache)
     if args.command == "serve":
-        return run_serve(root, args.dev_addr, args.full)
+        return run_serve(root, args.dev_addr, args.full, args.poll)
     if args.command == "export":
         return run_export(root, args.out, cache, args.format)
     if args.command == "new":

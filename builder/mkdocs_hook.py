@@ -26,6 +26,7 @@ from builder.memo import cache_dir
 from builder.navigation import share_primary_navigation
 from builder.pipeline import PREPARED, BuildResult, build_pages
 from builder.prerender import build_pages_in_workers, prerender, restore
+from builder.render import inputs
 from builder.render.feed import FEED_PATH, atom_feed
 from builder.settings import load_settings
 
@@ -52,6 +53,8 @@ def source_date_epoch(result: BuildResult) -> int | None:
 def on_startup(*, command: str, dirty: bool) -> None:
     """`mkdocs serve --dirty` (what `briefs serve` runs): pages become files, see preview.py."""
     preview.enable(command == "serve" and dirty, serving=command == "serve", dirty_build=dirty)
+    # A preview renders again only the pages an edit changed (builder/render/inputs.py).
+    inputs.keep(command == "serve")
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -82,6 +85,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if epoch is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     _current[config.config_file_path] = result
+    if preview.STATE.serving:
+        preview.keep_theme_listing(config.theme)
     if not config.use_directory_urls:
         raise PluginError(
             "generated pages link to pages as folders (actors/iran/): "

@@ -38,6 +38,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def ledger() -> Iterator[Ledger]:
+    inputs.keep(False)
     inputs.keep(True)
     assert inputs.LEDGER is not None
     try:
@@ -58,6 +59,7 @@ def test_watched_notes_each_key_read_and_whole_reads() -> None:
             [watched["a"], watched.get("zz"), "b" in watched, len(watched), sorted(watched)]
         )
 
+    inputs.keep(False)
     inputs.keep(True)
     try:
         derived(_call, reads)
@@ -254,6 +256,7 @@ def test_pages_kept_and_rendered_again_equal_a_full_render_after_random_edits(
     shutil.copytree(corpus, root)
     rng = random.Random(seed)
     monkeypatch.setattr(parallel, "MIN_PAGES", 10)  # the first build forks workers
+    inputs.keep(False)
     inputs.keep(True)
     ledger = inputs.LEDGER
     assert ledger is not None

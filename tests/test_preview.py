@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
+import jinja2
 import pytest
+import watchdog.events
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from builder import memo, preview
+from builder.render import inputs
 from tests.conftest import FIXTURE_CORPUS, SEED_ID, copy_project_skeleton
 
 
@@ -39,6 +43,8 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
     root = copy_project_skeleton(tmp_path / "p", FIXTURE_CORPUS)
     site = tmp_path / "site"
     monkeypatch.setattr(preview, "STATE", preview.PreviewState())
+    monkeypatch.setattr(inputs, "LEDGER", None)  # serving sets one; the test leaves none behind
+    monkeypatch.setattr(preview, "LISTINGS", {})
     compiled = preview.CompiledTemplates()
     monkeypatch.setattr(preview, "THEME_TEMPLATES", compiled)
     reused: list[str] = []
@@ -58,6 +64,10 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
 
     dirty_build()
     assert preview.STATE.dirty
+    ledger = inputs.LEDGER
+    assert ledger is not None and ledger.computed > 30  # every page, noted with its reads
+    first = ledger.computed
+    assert preview.LISTINGS  # the theme's files, listed once
     assert (preview.pages_folder(root) / "actors" / "oman.md").is_file()
     assert not (root / ".briefs-cache").exists()
     before = html_times(site)
@@ -67,6 +77,8 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
     title = text.split("\ntitle: ", 1)[1].split("\n", 1)[0]
     sidecar.write_text(text.replace(title, "A fictional new headline", 1), encoding="utf-8")
     dirty_build()
+    # The pages that show the title (the one article is named on many), not all of them.
+    assert 0 < ledger.computed < first / 2, (ledger.computed, first)
     after = html_times(site)
     changed = {page for page in after if after[page] != before.get(page)}
     assert f"articles/{SEED_ID}/index.html" in changed
@@ -77,3 +89,83 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
         encoding="utf-8"
     )
     assert len(reused) >= 10  # and not compiled again on the rebuild
+
+
+def test_the_theme_listing_is_kept_until_a_folder_changes_and_leaves_hidden_files_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview, "LISTINGS", {})
+    theme = tmp_path / "theme"
+    for name in ["main.html", "partials/nav.html", ".icons/a/b.svg", "assets/.hidden", "x.css"]:
+        (theme / name).parent.mkdir(parents=True, exist_ok=True)
+        (theme / name).write_text("x", encoding="utf-8")
+    loader = jinja2.FileSystemLoader([str(theme)])
+    calls: list[int] = []
+
+    def listing() -> list[str]:
+        calls.append(1)
+        return loader.list_templates()
+
+    expected = ["main.html", "partials/nav.html", "x.css"]
+    assert preview.listed_templates(loader, listing) == expected
+    (theme / "main.html").write_text("edited", encoding="utf-8")  # no folder changes
+    assert preview.listed_templates(loader, listing) == expected
+    assert len(calls) == 1
+    (theme / "partials" / "new.html").write_text("x", encoding="utf-8")
+    assert "partials/new.html" in preview.listed_templates(loader, listing)
+    assert len(calls) == 2
+
+
+def _watch(watcher: preview.EditWatcher, folder: Path) -> threading.Event:
+    seen = threading.Event()
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = lambda event: None if event.is_directory else seen.set()  # type: ignore[method-assign]
+    watcher.schedule(handler, str(folder), recursive=True)
+    watcher.start()
+    return seen
+
+
+def test_the_watcher_is_told_of_a_saved_file_but_not_of_a_read_one(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text("title: x\n", encoding="utf-8")
+    watcher = preview.EditWatcher(interval=0.1)
+    assert watcher.notified  # inotify, on this Linux machine
+    seen = _watch(watcher, tmp_path)
+    try:
+        assert (tmp_path / "a.yml").read_text(encoding="utf-8") == "title: x\n"
+        assert not seen.wait(0.5)  # the build reading the sources starts no build
+        (tmp_path / "a.yml").write_text("title: y\n", encoding="utf-8")
+        assert seen.wait(10)
+    finally:
+        watcher.stop()
+        watcher.join()
+
+
+def test_the_watcher_lists_files_where_the_system_cannot_report_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from watchdog.observers.inotify import InotifyObserver
+
+    def refuse(self: object) -> None:
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(InotifyObserver, "start", refuse)
+    watcher = preview.EditWatcher(interval=0.1)
+    seen = _watch(watcher, tmp_path)
+    try:
+        assert not watcher.notified
+        assert "looking for them every 0.1 s instead" in caplog.text
+        (tmp_path / "b.yml").write_text("title: z\n", encoding="utf-8")
+        assert seen.wait(10)
+    finally:
+        watcher.stop()
+        watcher.join()
+    assert not preview.EditWatcher(interval=0.2, poll=True).notified
+
+
+def test_polling_is_at_most_a_tenth_of_a_core_between_its_bounds(tmp_path: Path) -> None:
+    assert preview.polling_interval(tmp_path) == preview.FASTEST_POLL  # nothing to list
+    (tmp_path / "seeds").mkdir()
+    for number in range(300):
+        (tmp_path / "seeds" / f"a{number}.yml").write_text("x", encoding="utf-8")
+    interval = preview.polling_interval(tmp_path)
+    assert preview.FASTEST_POLL <= interval <= preview.SLOWEST_POLL

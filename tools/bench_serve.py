@@ -5,7 +5,7 @@ corpus from tools/corpus.py), waits for the first build, then edits one article'
 times. For each edit it times from the file's save to the moment the served article page carries
 the new title, polling every 20 ms. Prints each latency and the median, and writes JSON.
 
-    python tools/bench_serve.py [--corpus DIR | --size N] [--edits 5] [--full]
+    python tools/bench_serve.py [--corpus DIR | --size N] [--edits 5] [--full] [--poll]
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=1000, help="articles to generate")
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--full", action="store_true", help="serve with --full (every page)")
+    parser.add_argument("--poll", action="store_true", help="serve with --poll (list the files)")
     parser.add_argument("--out", type=Path, default=PROJECT / "build" / "bench" / "serve.json")
     args = parser.parse_args()
     corpus = args.corpus or Path(tempfile.mkdtemp(prefix="briefs-serve-bench-")) / "corpus"
@@ -84,6 +85,8 @@ def main() -> None:
     ]
     if args.full:
         command.append("--full")
+    if args.poll:
+        command.append("--poll")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = open(corpus.parent / "serve.log", "w")  # noqa: SIM115 - kept open for the server's life
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -109,11 +112,13 @@ def main() -> None:
         "python": platform.python_version(),
         "articles": len(list((corpus / "seeds").glob("*.yml"))),
         "mode": "full" if args.full else "dirty",
+        "watching": "polling" if args.poll else "notified",
         "latencies": latencies,
         "median": statistics.median(latencies),
     }
     print(
-        f"{result['articles']} articles, {result['mode']} rebuilds, {result['cores']} cores: "
+        f"{result['articles']} articles, {result['mode']} rebuilds, {result['watching']} of edits, "
+        f"{result['cores']} cores: "
         f"median {result['median']:.2f} s from save to page"
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -267,9 +267,13 @@ LEDGER: Ledger | None = None
 
 
 def keep(on: bool) -> None:
-    """Keep derived values from build to build (a preview) or not (one build)."""
+    """Keep derived values from build to build (a preview; the ledger already kept stays) or
+    not (one build)."""
     global LEDGER
-    LEDGER = Ledger() if on else None
+    if not on:
+        LEDGER = None
+    elif LEDGER is None:
+        LEDGER = Ledger()
 
 
 def _key(function: Callable[..., object], args: tuple[object, ...]) -> Hashable:

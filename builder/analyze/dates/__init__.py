@@ -10,6 +10,7 @@ its candidates and an `ambiguous-date` warning; a date the calendar cannot hold 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from builder.analyze.dates.calendars import dateline_date, solar_or_lunar
@@ -54,6 +55,9 @@ def _ambiguous(when: str, placed: Placed, reference: dt.date, language: str) -> 
     return Resolution(placed.interval, problem, tuple(placed.others), relative=True)
 
 
+# A pure function of its arguments, and its result is frozen: a preview's rebuilds (and every
+# check after the first in one process) resolve only the `when:` values an edit changed.
+@functools.lru_cache(maxsize=1 << 15)
 def resolve_when(
     when: str, reference: dt.date, *, language: str = "en", context: str = ""
 ) -> Resolution:

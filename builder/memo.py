@@ -93,7 +93,7 @@ class Memo(Generic[V]):
         work and send back the values, which are small, picklable results by design. With one
         core, no fork or little to do, nothing happens here and `get` computes as usual; a
         computation's side effects stay in its worker, so `get` must not rely on them."""
-        from builder.render.parallel import can_fork, fork_map, jobs
+        from builder.forks import can_fork, fork_map, jobs
 
         todo = {k: c for k, c in work if k not in self.current and k not in self.previous}
         missing = list(todo.items())  # once per key: equal inputs give equal values
@@ -130,7 +130,7 @@ FILL_CHUNK = 50
 
 
 def _fill_share(span: tuple[int, int]) -> list[object]:
-    from builder.render.parallel import shared
+    from builder.forks import shared
 
     computations = shared()
     return [computations[i]() for i in range(*span)]

@@ -35,8 +35,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from builder import preview
+from builder.forks import can_fork, fork_map, jobs, shared
 from builder.html_pages import search_index
-from builder.render.parallel import can_fork, fork_map, jobs, shared
 
 MIN_PAGES = 300
 CHUNK = 50

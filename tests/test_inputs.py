@@ -7,6 +7,7 @@ full render of the same corpus, byte for byte.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import random
 import re
@@ -59,15 +60,24 @@ def test_watched_notes_each_key_read_and_whole_reads() -> None:
             [watched["a"], watched.get("zz"), "b" in watched, len(watched), sorted(watched)]
         )
 
+    other = Watched("others", {"x": 1})
+
+    def copies() -> None:
+        seen.append(copy.deepcopy(other))
+
     inputs.keep(False)
     inputs.keep(True)
     try:
         derived(_call, reads)
         entry = next(iter(inputs.LEDGER.entries.values()))  # type: ignore[union-attr]
+        derived(_call, copies)
+        copied = list(inputs.LEDGER.entries.values())[1]  # type: ignore[union-attr]
     finally:
         inputs.keep(False)
-    assert seen == [1, None, True, 2, ["a", "b"]]
+    assert seen == [1, None, True, 2, ["a", "b"], {"x": 1}]
+    assert type(seen[-1]) is dict
     assert entry.reads == {("things", "a"), ("things", "zz"), ("things", "b"), ("things", WHOLE)}
+    assert copied.reads == {("others", WHOLE)}
 
 
 def _call(function: Callable[[], object]) -> object:

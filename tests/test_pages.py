@@ -249,6 +249,7 @@ def generated(generated_root: Path) -> dict[str, str]:
 def test_workers_render_exactly_what_one_process_renders(
     generated_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from builder import forks
     from builder import render as render_stage
     from builder.pipeline import check, templates_dir
     from builder.render import parallel
@@ -262,7 +263,7 @@ def test_workers_render_exactly_what_one_process_renders(
     shared = render_stage.render(analysis, templates, workers=3)
     assert len(alone) > 200
     assert shared == alone
-    assert parallel._SHARED is None
+    assert forks._SHARED is None
 
 
 def test_per_file_steps_on_every_core_give_what_one_process_gives(
@@ -270,19 +271,18 @@ def test_per_file_steps_on_every_core_give_what_one_process_gives(
 ) -> None:
     """Validating articles, finding mentions and sampling texts run in forked workers first
     (`Memo.fill`); the diagnostics and every page must be those of a run without them."""
-    from builder import memo
+    from builder import forks, memo
     from builder import render as render_stage
     from builder.pipeline import check, templates_dir
-    from builder.render import parallel
 
     filled: list[str] = []
-    real_fork_map = parallel.fork_map
+    real_fork_map = forks.fork_map
 
     def counting_fork_map(function, tasks, state, workers):  # type: ignore[no-untyped-def]
         filled.append(function.__name__)
         return real_fork_map(function, tasks, state, workers)
 
-    monkeypatch.setattr(parallel, "fork_map", counting_fork_map)
+    monkeypatch.setattr(forks, "fork_map", counting_fork_map)
     monkeypatch.setattr(memo, "MIN_FILL", 10)
     monkeypatch.setattr(memo, "FILL_CHUNK", 7)
     runs = []
@@ -300,12 +300,12 @@ def test_per_file_steps_on_every_core_give_what_one_process_gives(
 
 
 def test_jobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    from builder.render import parallel
+    from builder import forks
 
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "3")
-    assert parallel.jobs() == 3
-    monkeypatch.setenv(parallel.JOBS_VARIABLE, "none")
-    assert parallel.jobs() >= 1
+    monkeypatch.setenv(forks.JOBS_VARIABLE, "3")
+    assert forks.jobs() == 3
+    monkeypatch.setenv(forks.JOBS_VARIABLE, "none")
+    assert forks.jobs() >= 1
 
 
 def section(page: str, ident: str) -> str:

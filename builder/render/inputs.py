@@ -124,8 +124,9 @@ class Watched(dict):  # type: ignore[type-arg]
         self._whole()
         return other | dict(dict.items(self))
 
-    def __reduce__(self) -> Any:
-        return (dict, (dict(dict.items(self)),))  # a plain dict elsewhere
+    def __reduce__(self) -> Any:  # pickle and copy: a plain dict, read whole
+        self._whole()
+        return (dict, (dict(dict.items(self)),))
 
 
 @dataclass

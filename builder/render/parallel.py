@@ -8,69 +8,22 @@ Where fork is unavailable, with one core, or for a small corpus, everything is r
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
 from collections.abc import Callable, Hashable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
 
 import jinja2
 
 from builder.analyze import Analysis
+from builder.forks import can_fork, fork_map, jobs, shared
 from builder.render import inputs
 from builder.render.page import Page
 from builder.render.pages.actor import render_actor
 from builder.render.pages.article import render_article
 
-T = TypeVar("T")
-R = TypeVar("R")
-JOBS_VARIABLE = "BRIEFS_JOBS"
 MIN_PAGES = 400  # below this, starting workers costs more than it saves
 CHUNK = 100  # pages per task: small enough to balance, large enough to amortise the round trip
 
 Job = tuple[str, str]  # ("article" | "actor", record id), or ("rest", index into the others)
 Others = Sequence[Callable[[], list[Page]]]
-
-# What forked workers work from: set just before they start, inherited, never pickled.
-_SHARED: Any = None
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def shared() -> Any:
-    """In a worker: the state `fork_map` was given."""
-    assert _SHARED is not None, "worker started without its shared state"
-    return _SHARED
-
-
-def fork_map(function: Callable[[T], R], tasks: Sequence[T], state: Any, workers: int) -> list[R]:
-    """`function` over `tasks`, in order, in forked workers that inherit `state` copy-on-write
-    (read it with `shared()`). An executor, not a Pool: a worker that dies raises
-    BrokenProcessPool here instead of leaving the caller waiting."""
-    global _SHARED
-    _SHARED = state
-    gc.freeze()  # the workers' collector then leaves the inherited objects be
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(function, tasks))
-    finally:
-        _SHARED = None
-        gc.unfreeze()
-
-
-def jobs() -> int:
-    """Workers to use: BRIEFS_JOBS, else one per available core."""
-    configured = os.environ.get(JOBS_VARIABLE, "").strip()
-    if configured.isdigit() and int(configured) > 0:
-        return int(configured)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _render(env: jinja2.Environment, analysis: Analysis, job: Job) -> Page:

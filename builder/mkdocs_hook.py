@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from builder import preview
 from builder.diagnostics import format_text
-from builder.html_pages import add_search_entries, written
+from builder.html_pages import add_search_entries, search_index, written
 from builder.memo import cache_dir
 from builder.navigation import share_primary_navigation
 from builder.pipeline import PREPARED, BuildResult, build_pages
@@ -120,10 +120,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:
         for path, content in generated:
             files.append(File.generated(config, path, content=content))
+    index = search_index(config)
+    if preview.STATE.dirty_build and index is not None:
+        pages = {file.url for file in files.documentation_pages()}
+        _searches[config.config_file_path] = preview.DirtySearch(index, pages)
     return files
 
 
 _written: dict[str, set[str]] = {}
+_searches: dict[str, preview.DirtySearch] = {}
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -159,12 +164,14 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     restore()
+    _searches.pop(config.config_file_path, None)
 
 
 def on_build_error(*, error: Exception) -> None:
     """A failed build leaves MkDocs as it found it, for the next build in this process."""
     restore()
     _nav.clear()
+    _searches.clear()
 
 
 def on_page_context(
@@ -176,6 +183,9 @@ def on_page_context(
     if section is not None:
         section.active = True
         _highlighted[page.file.src_uri] = section
+    search = _searches.get(config.config_file_path)
+    if search is not None:
+        search.built.add(page.url)
     return context
 
 

@@ -145,6 +145,34 @@ def keep_theme_listing(theme: Theme) -> None:
     theme.get_env = get_env  # type: ignore[method-assign]
 
 
+class DirtySearch:
+    """The search index of a dirty rebuild, whole and without duplicates.
+
+    Material keeps the last index across a preview's rebuilds and, assuming a dirty rebuild
+    builds one page, replaces only the first built page's entries: every other page an edit
+    rebuilt (the profiles and indexes that list an article) was listed once more after each
+    edit, and a deleted page stayed. Here the entries of every page built in this rebuild
+    replace that page's old ones, and pages no longer in the site are dropped."""
+
+    def __init__(self, index: Any, pages: set[str]) -> None:
+        self.index = index
+        self.pages = pages  # the address of every page of this build
+        self.built: set[str] = set()  # the pages this rebuild built
+        self.generate = index.generate_search_index
+        index.generate_search_index = self.merged
+
+    def merged(self, previous: Any) -> str:
+        if previous is not None:
+            kept = [
+                entry
+                for entry in previous.entries
+                if (page := entry["location"].split("#", 1)[0]) in self.pages
+                and page not in self.built
+            ]
+            self.index.entries = kept + self.index.entries
+        return str(self.generate(None))
+
+
 def enable(dirty: bool, serving: bool = False, dirty_build: bool = False) -> None:
     STATE.dirty = dirty
     STATE.serving = serving

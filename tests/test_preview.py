@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -62,6 +65,13 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
         config.plugins.on_startup(command="serve", dirty=True)
         build(config, dirty=True)
 
+    def full_build_entries() -> list[tuple[str, str, str]]:
+        """A full build's index, in a process of its own (this one keeps the search plugin
+        of the preview, and its index, from build to build)."""
+        command = [sys.executable, "-m", "builder.cli", "--root", str(root), "--no-cache"]
+        subprocess.run([*command, "build", "--no-strict"], check=True, capture_output=True)
+        return search_entries(root / "site")
+
     dirty_build()
     assert preview.STATE.dirty
     ledger = inputs.LEDGER
@@ -89,6 +99,29 @@ def test_a_dirty_rebuild_rerenders_only_the_pages_an_edit_changes(
         encoding="utf-8"
     )
     assert len(reused) >= 10  # and not compiled again on the rebuild
+    # The search index is the whole site's once, as a full build gives it, with the new title.
+    assert search_entries(site) == full_build_entries()
+    article = [d for d in search_docs(site) if d["location"] == f"articles/{SEED_ID}/"]
+    assert [d["title"] for d in article] == ["A fictional new headline"]
+    topics = root / "briefs" / "topics"
+    copied = topics / "fictional-copy.yml"
+    topic = (topics / "us-iran-nuclear-talks.yml").read_text(encoding="utf-8")
+    copied.write_text(topic.replace("related: [iran-arms-iraqi-militias]", "related: []"), "utf-8")
+    dirty_build()
+    assert [d for d in search_docs(site) if d["location"] == "topics/fictional-copy/"]
+    copied.unlink()
+    dirty_build()  # the page is gone, and so are its entries
+    assert not [d for d in search_docs(site) if d["location"].startswith("topics/fictional-copy/")]
+    assert search_entries(site) == full_build_entries()
+
+
+def search_docs(site: Path) -> list[dict[str, str]]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return list(index["docs"])
+
+
+def search_entries(site: Path) -> list[tuple[str, str, str]]:
+    return sorted((d["location"], d["title"], d["text"]) for d in search_docs(site))
 
 
 def test_the_theme_listing_is_kept_until_a_folder_changes_and_leaves_hidden_files_out(

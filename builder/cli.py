@@ -58,8 +58,8 @@ def make_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     serve.add_argument(
         "--poll", action="store_true",
-        help="look for edits by listing the files (for network shares and container mounts "
-        "whose changes the system does not report)",
+        help="look for edits only by listing the files, every 0.1-0.5 s (for network shares "
+        "and container mounts whose changes the system does not report)",
     )  # fmt: skip
     export = commands.add_parser("export", parents=[common], help="write the model as data")
     export.add_argument(

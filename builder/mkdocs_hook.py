@@ -53,8 +53,9 @@ def source_date_epoch(result: BuildResult) -> int | None:
 def on_startup(*, command: str, dirty: bool) -> None:
     """`mkdocs serve --dirty` (what `briefs serve` runs): pages become files, see preview.py."""
     preview.enable(command == "serve" and dirty, serving=command == "serve", dirty_build=dirty)
-    # A preview renders again only the pages an edit changed (builder/render/inputs.py).
-    inputs.keep(command == "serve")
+    # A preview renders again only the pages an edit changed (builder/render/inputs.py);
+    # `briefs serve --full` renders every page on every change.
+    inputs.keep(command == "serve" and dirty)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

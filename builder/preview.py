@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -98,6 +99,7 @@ class Listing:
 
 
 LISTINGS: dict[tuple[str, ...], Listing] = {}
+RECENT = 2  # seconds
 
 
 def _stamped(folders: Iterable[str]) -> tuple[tuple[str, int], ...]:
@@ -120,11 +122,15 @@ def listed_templates(
         with contextlib.suppress(OSError):
             if _stamped(folder for folder, _ in kept.folders) == kept.folders:
                 return list(kept.names)
-    # The times are taken before listing, so a file added meanwhile is listed next time.
+    # The times are taken before listing, so a file added meanwhile is listed next time; a
+    # folder changed in the last RECENT seconds is not trusted (a file system's clock may be
+    # coarse), so the listing is kept only once every folder is older.
     walked = [f for path in key for f, _, _ in os.walk(path, followlinks=loader.followlinks)]
     folders = _stamped(walked)
     names = [name for name in listing() if not name.startswith(".") and "/." not in name]
-    LISTINGS[key] = Listing(folders, tuple(names))
+    recent = time.time_ns() - RECENT * 1_000_000_000
+    if all(stamp < recent for _, stamp in folders):
+        LISTINGS[key] = Listing(folders, tuple(names))
     return names
 
 
@@ -227,70 +233,132 @@ def polling_interval(root: Path) -> float:
     return min(SLOWEST_POLL, max(FASTEST_POLL, took / POLL_SHARE))
 
 
+def _state(path: str) -> int | None:
+    """A file's modification time, None when it is gone."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+class _Told(FileSystemEventHandler):
+    """Passes the system's reports on, noting each file's state after it."""
+
+    def __init__(self, watcher: EditWatcher, handler: FileSystemEventHandler) -> None:
+        self.watcher, self.handler = watcher, handler
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        self.watcher.note(event)
+        self.handler.dispatch(event)
+
+
+class _Found(_Told):
+    """Passes on what listing the files found, unless the system already reported it."""
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if not self.watcher.reported(event):
+            self.handler.dispatch(event)
+
+
 class EditWatcher:
     """What MkDocs' server watches its folders with (schedule, unschedule, start, stop, join).
 
     MkDocs lists every watched file every 0.5 s: a quarter of a second's wait on average before
-    a rebuild starts, and a share of a core spent looking while it runs. Where the system
-    reports changes itself (inotify on Linux), this watcher uses that instead: told of a saved
-    file at once, and idle otherwise. Only events that change a file count: the build's own
-    reading of the sources must not start another build. Where the system cannot report changes
-    (another platform, too many folders for inotify's limit), and with `poll`, it lists the
-    files like MkDocs, at `interval`."""
+    a rebuild starts. Where the system reports changes itself (inotify on Linux), this watcher
+    is told of a saved file at once; only events that change a file count, so the build's own
+    reading of the sources starts no build. The system misses some edits that listing finds (a
+    watched folder that is replaced or moved away, a file reached through a link, a network
+    share), so the files are still listed every 0.5 s, as MkDocs does, and what the listing
+    finds starts a build unless the system reported that very change. Where the system cannot
+    report changes (another platform, inotify's limit reached), listing is all there is; with
+    `poll`, listing is all there is too, every `interval` seconds."""
 
     CHANGES: ClassVar[list[type[FileSystemEvent]]] = [
         FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
     ]  # fmt: skip
 
     def __init__(self, interval: float, poll: bool = False) -> None:
-        self.interval = interval
-        self.watches: dict[ObservedWatch, tuple[FileSystemEventHandler, str, bool]] = {}
-        self.observer: BaseObserver = PollingObserver(timeout=interval)
-        self.notified = False
-        if not poll:
-            try:
-                from watchdog.observers.inotify import InotifyObserver
-            except ImportError:  # not Linux
-                pass
-            else:
-                self.observer, self.notified = InotifyObserver(), True
+        self.lister: BaseObserver = PollingObserver(timeout=interval if poll else SLOWEST_POLL)
+        self.teller: BaseObserver | None = None if poll else _system_observer()
+        self.lock = threading.Lock()
+        self.states: dict[str, int | None] = {}  # what the system last reported of each file
+        self.watches: dict[ObservedWatch, list[tuple[BaseObserver, ObservedWatch]]] = {}
+
+    @property
+    def notified(self) -> bool:
+        return self.teller is not None
+
+    def note(self, event: FileSystemEvent) -> None:
+        with self.lock:
+            for path in _paths(event):
+                self.states[path] = _state(path)
+
+    def reported(self, event: FileSystemEvent) -> bool:
+        """Whether the system already reported every file of this event as it is now."""
+        with self.lock:
+            return all(self.states.get(path, -1) == _state(path) for path in _paths(event))
 
     def schedule(
         self, handler: FileSystemEventHandler, path: str, *, recursive: bool = False
     ) -> ObservedWatch:
-        watch = self.observer.schedule(
-            handler, path, recursive=recursive, event_filter=self.CHANGES
+        listed = self.lister.schedule(
+            _Found(self, handler), path, recursive=recursive, event_filter=self.CHANGES
         )
-        self.watches[watch] = (handler, path, recursive)
-        return watch
+        watches = [(self.lister, listed)]
+        if self.teller is not None:
+            told = self.teller.schedule(
+                _Told(self, handler), path, recursive=recursive, event_filter=self.CHANGES,
+                follow_symlink=True,
+            )  # fmt: skip
+            watches.append((self.teller, told))
+        self.watches[listed] = watches
+        return listed
 
     def unschedule(self, watch: ObservedWatch) -> None:
-        self.watches.pop(watch, None)
-        with contextlib.suppress(KeyError):
-            self.observer.unschedule(watch)
+        for observer, own in self.watches.pop(watch, []):
+            with contextlib.suppress(KeyError):
+                observer.unschedule(own)
 
     def start(self) -> None:
-        try:
-            self.observer.start()
-        except OSError as error:
-            if not self.notified:
-                raise
-            log.warning(
-                "the system cannot report edits here (%s): looking for them every %.1f s instead",
-                error,
-                self.interval,
-            )
-            self.observer, self.notified = PollingObserver(timeout=self.interval), False
-            watches, self.watches = self.watches, {}
-            for handler, path, recursive in watches.values():
-                self.schedule(handler, path, recursive=recursive)
-            self.observer.start()
+        if self.teller is not None:
+            try:
+                self.teller.start()
+            except Exception as error:  # any failure: listing still works
+                log.warning(
+                    "the system cannot report edits here (%s): looking for them every %.1f s",
+                    error,
+                    SLOWEST_POLL,
+                )
+                self.teller = None
+        self.lister.start()
 
     def stop(self) -> None:
-        self.observer.stop()
+        for observer in self._observers():
+            observer.stop()
 
     def join(self, timeout: float | None = None) -> None:
-        self.observer.join(timeout)
+        for observer in self._observers():
+            if observer.is_alive():
+                observer.join(timeout)
+
+    def _observers(self) -> list[BaseObserver]:
+        return [self.lister] + ([self.teller] if self.teller is not None else [])
+
+
+def _paths(event: FileSystemEvent) -> list[str]:
+    paths = [event.src_path, getattr(event, "dest_path", "")]
+    return [os.fsdecode(path) for path in paths if path]
+
+
+def _system_observer() -> BaseObserver | None:
+    """inotify where it works; None elsewhere (watchdog raises ImportError, or its own
+    exception for a C library it does not know, as on macOS)."""
+    try:
+        from watchdog.observers.inotify import InotifyObserver
+
+        return InotifyObserver()
+    except Exception:  # any failure: listing is all there is
+        return None
 
 
 def preview_server(root: Path, poll: bool) -> Callable[..., LiveReloadServer]:

@@ -30,6 +30,7 @@ import functools
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FunctionType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -123,6 +124,10 @@ class Watched(dict):  # type: ignore[type-arg]
     def __ror__(self, other: Any) -> Any:
         self._whole()
         return other | dict(dict.items(self))
+
+    def __repr__(self) -> str:  # str() and format() too
+        self._whole()
+        return dict.__repr__(self)
 
     def __reduce__(self) -> Any:  # pickle and copy: a plain dict, read whole
         self._whole()
@@ -284,8 +289,9 @@ def _key(function: Callable[..., object], args: tuple[object, ...]) -> Hashable:
 
     from builder.analyze import Analysis
 
-    qualified = function.__qualname__
-    if "<" in qualified:  # a lambda or a nested function could see more than its arguments
+    qualified = getattr(function, "__qualname__", repr(function))
+    # A lambda, a nested function or a method could see more than its arguments.
+    if not isinstance(function, FunctionType) or "<" in qualified or "." in qualified:
         raise ValueError(f"derived values need a module-level function, not {qualified}")
     kept = (a for a in args if not isinstance(a, Analysis | Environment))
     return (function.__module__, qualified, *kept)

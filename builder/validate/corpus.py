@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from builder.diagnostics import Diagnostic, Location
 from builder.load.text import ArticleText
@@ -43,6 +43,16 @@ class ValidArticle:
     claim_quotes: dict[str, QuoteSpan]
     event_quotes: dict[str, QuoteSpan]
     digest: bytes = b""  # of the sidecar and the text, with their paths
+
+    def __eq__(self, other: object) -> bool:
+        """Field by field; at once when both come from the same files (the same digest): the
+        checked article is a function of them. A preview compares every article on every
+        rebuild (builder/render/inputs.py)."""
+        if not isinstance(other, ValidArticle):
+            return NotImplemented
+        if self is other or (self.digest and self.digest == other.digest):
+            return True
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,8 @@ _nav: dict[str, Navigation] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     restore()  # in case a build before this one in the same process ended without a word
+    if preview.STATE.serving:
+        preview.COLLECTOR.pause()  # until the rebuild is done (see preview.Collector)
     root = Path(config.config_file_path).resolve().parent
     # `mkdocs serve` and plain `mkdocs build`: reuse what earlier runs computed, in memory and
     # in the user's cache folder, but leave writing that cache to `briefs` commands.
@@ -86,8 +88,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if epoch is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     _current[config.config_file_path] = result
-    if preview.STATE.serving:
-        preview.keep_theme_listing(config.theme)
     if not config.use_directory_urls:
         raise PluginError(
             "generated pages link to pages as folders (actors/iran/): "
@@ -165,12 +165,14 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     restore()
+    preview.COLLECTOR.resume()
     _searches.pop(config.config_file_path, None)
 
 
 def on_build_error(*, error: Exception) -> None:
     """A failed build leaves MkDocs as it found it, for the next build in this process."""
     restore()
+    preview.COLLECTOR.resume()
     _nav.clear()
     _searches.clear()
 

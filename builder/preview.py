@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import logging
 import os
 import shutil
@@ -49,6 +50,7 @@ WATCHED = ("seeds", "briefs", "templates", "docs")
 # them by listing every watched file: as often as it can while spending at most a tenth of a
 # core on it, between 0.1 s and MkDocs' own 0.5 s.
 FASTEST_POLL = 0.1
+BUILD_DELAY = 0.05  # seconds without reported edits before a rebuild starts
 SLOWEST_POLL = 0.5
 POLL_SHARE = 0.1
 
@@ -134,21 +136,26 @@ def listed_templates(
     return names
 
 
-def keep_theme_listing(theme: Theme) -> None:
-    """Give the theme's template environments the listing above (see `listed_templates`)."""
-    make = theme.get_env
-
-    def get_env() -> jinja2.Environment:
-        env = make()
-        loader = env.loader
-        if isinstance(loader, jinja2.FileSystemLoader):
-            original = loader.list_templates
-            loader.list_templates = functools.partial(  # type: ignore[method-assign]
-                listed_templates, loader, original
-            )
+def _theme_env(theme: Theme) -> jinja2.Environment:
+    """`Theme.get_env` while a preview serves: every template environment of the theme gets the
+    listing above (see `listed_templates`) and the compiled templates of the preview
+    (`THEME_TEMPLATES`); not only the one pages are rendered with, but also those plugins make
+    on each rebuild (Material's search compiles its language templates in one to read its
+    settings, before any hook could step in). Outside a preview it is MkDocs' own."""
+    env = _MKDOCS_THEME_ENV(theme)
+    if not STATE.serving:
         return env
+    env.bytecode_cache = THEME_TEMPLATES
+    loader = env.loader
+    if isinstance(loader, jinja2.FileSystemLoader):
+        original = loader.list_templates
+        loader.list_templates = functools.partial(  # type: ignore[method-assign]
+            listed_templates, loader, original
+        )
+    return env
 
-    theme.get_env = get_env  # type: ignore[method-assign]
+
+_MKDOCS_THEME_ENV = Theme.get_env
 
 
 class DirtySearch:
@@ -179,10 +186,45 @@ class DirtySearch:
         return str(self.generate(None))
 
 
+class Collector:
+    """The garbage collector in a preview: paused while a rebuild runs, and one full collection
+    shortly after it, while the reader looks at the page.
+
+    A preview's process holds the last analysis, the ledger and MkDocs' objects for every page:
+    a full collection takes about 0.1 s at 1,000 articles, and Python starts one whenever enough
+    objects were made, often in the middle of a rebuild."""
+
+    IDLE = 0.4  # seconds after a rebuild: the browser has reloaded the page by then
+
+    def __init__(self) -> None:
+        self.timer: threading.Timer | None = None
+        self.paused = False
+
+    def pause(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+        self.paused = gc.isenabled()
+        gc.disable()
+
+    def resume(self) -> None:
+        if not self.paused:
+            return
+        self.paused = False
+        gc.enable()
+        self.timer = threading.Timer(self.IDLE, gc.collect)
+        self.timer.daemon = True
+        self.timer.start()
+
+
+COLLECTOR = Collector()
+
+
 def enable(dirty: bool, serving: bool = False, dirty_build: bool = False) -> None:
     STATE.dirty = dirty
     STATE.serving = serving
     STATE.dirty_build = dirty_build
+    if serving:
+        Theme.get_env = _theme_env  # type: ignore[method-assign,assignment]
 
 
 def pages_folder(root: Path) -> Path:
@@ -367,7 +409,12 @@ def preview_server(root: Path, poll: bool) -> Callable[..., LiveReloadServer]:
 
     def make(*args: Any, **kwargs: Any) -> LiveReloadServer:
         server = LiveReloadServer(*args, **kwargs)
-        server.observer = EditWatcher(interval, poll)  # type: ignore[assignment]
+        watcher = EditWatcher(interval, poll)
+        server.observer = watcher  # type: ignore[assignment]
+        if watcher.notified:
+            # MkDocs waits for 0.1 s without events before it rebuilds, for the files of one
+            # save to settle; the system reports them within milliseconds.
+            server.build_delay = BUILD_DELAY
         return server
 
     return make

@@ -152,10 +152,8 @@ def _section_of(page: Page, nav: Navigation) -> Page | None:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """A full build renders the theme's template for its pages on every core too; the theme's
-    navigation is rendered once per distinct result (builder/navigation.py); a preview keeps the
-    theme's compiled templates from one rebuild to the next."""
-    if preview.STATE.serving:
-        env.bytecode_cache = preview.THEME_TEMPLATES
+    navigation is rendered once per distinct result (builder/navigation.py). (A preview's
+    environments keep the compiled templates from one rebuild to the next: preview._theme_env.)"""
     share_primary_navigation(env)
     nav = _nav.pop(config.config_file_path, None)  # there only if the pages were converted
     if nav is not None:

@@ -93,12 +93,6 @@ def csv_header(kind: str) -> str:
     return out.getvalue()
 
 
-def _csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    out = io.StringIO()
-    csv.writer(out).writerow(columns)
-    return out.getvalue() + csv_lines(rows, len(columns))
-
-
 def address(page: str) -> str:
     """A page's address from the site's root, as served: 'actors/iran/'."""
     from builder.render import urls  # here: builder.render imports this module for /api/
@@ -115,7 +109,10 @@ def csv_files(export: Export, analysis: Analysis) -> dict[str, str]:
 
 
 def csv_texts(rows: Rows) -> dict[str, str]:
-    return {f"{kind}.csv": _csv(COLUMNS[kind], rows[kind]) for kind in COLUMNS}
+    return {
+        f"{kind}.csv": csv_header(kind) + csv_lines(rows[kind], len(COLUMNS[kind]))
+        for kind in COLUMNS
+    }
 
 
 def csv_rows(export: Export, analysis: Analysis) -> Rows:

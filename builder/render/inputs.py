@@ -33,6 +33,10 @@ from pathlib import Path
 from types import FunctionType
 from typing import Any, TypeVar
 
+from jinja2 import Environment
+
+from builder.analyze import Analysis
+
 T = TypeVar("T")
 Read = tuple[str, Hashable]
 
@@ -282,18 +286,17 @@ def keep(on: bool) -> None:
         LEDGER = Ledger()
 
 
+_NOT_IN_KEYS = (Analysis, Environment)
+
+
 def _key(function: Callable[..., object], args: tuple[object, ...]) -> Hashable:
     """The function and its arguments but the analysis and the template environment, which
     are new or may be on every build; both are inputs of their own (`Ledger.begin`)."""
-    from jinja2 import Environment
-
-    from builder.analyze import Analysis
-
     qualified = getattr(function, "__qualname__", repr(function))
     # A lambda, a nested function or a method could see more than its arguments.
     if not isinstance(function, FunctionType) or "<" in qualified or "." in qualified:
         raise ValueError(f"derived values need a module-level function, not {qualified}")
-    kept = (a for a in args if not isinstance(a, Analysis | Environment))
+    kept = (a for a in args if not isinstance(a, _NOT_IN_KEYS))
     return (function.__module__, qualified, *kept)
 
 

@@ -60,9 +60,14 @@ class Chunk:
     next: str | None
 
 
+def page_count(items: int) -> int:
+    """Pages of at most PAGE_SIZE entries for this many items (one for none)."""
+    return max(1, -(-items // PAGE_SIZE))
+
+
 def paginate(items: Sequence[T], path_of: Callable[[int], str]) -> list[Chunk]:
     """Split a list into pages of at most PAGE_SIZE entries (one empty page for an empty list)."""
-    total = max(1, -(-len(items) // PAGE_SIZE))
+    total = page_count(len(items))
     chunks = []
     for number in range(1, total + 1):
         chunks.append(

@@ -205,15 +205,15 @@ def render_actor_lists(env: jinja2.Environment, analysis: Analysis) -> list[Page
 
 def render_sources(env: jinja2.Environment, analysis: Analysis) -> list[Page]:
     """Media outlets with their reliability and what they originated or repeated, 100 a page."""
-    from builder.render.page import paginate
+    from builder.render.page import page_count
 
     outlets = sorted(
         (a for a in analysis.model.actors.values() if a.record.type == "media-outlet"),
         key=lambda a: a.record.name.lower(),
     )
     ids = tuple(outlet.id for outlet in outlets)
-    total = len(paginate(ids, lambda n: ""))
-    return [derived(_sources_page, env, analysis, ids, n) for n in range(1, total + 1)]
+    pages = range(1, page_count(len(ids)) + 1)
+    return [derived(_sources_page, env, analysis, ids, number) for number in pages]
 
 
 def _sources_page(

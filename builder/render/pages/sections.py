@@ -13,7 +13,7 @@ from builder.analyze import Analysis
 from builder.render import urls
 from builder.render.env import Links
 from builder.render.inputs import derived
-from builder.render.page import PAGE_SIZE, Page, paginate
+from builder.render.page import Page, page_count, paginate
 
 SECTIONS = {
     "topics": ("Topics", urls.TOPICS),
@@ -108,10 +108,9 @@ def bucket_pages(
 ) -> list[Page]:
     """A bucket's entries in pages of at most 100, each with links to its neighbours; each
     entry is written by `entry(analysis, *arguments)`."""
-    total = max(1, -(-len(bucket.ids) // PAGE_SIZE))
     return [
         derived(bucket_page, env, analysis, bucket, number, entry, arguments)
-        for number in range(1, total + 1)
+        for number in range(1, page_count(len(bucket.ids)) + 1)
     ]
 
 
